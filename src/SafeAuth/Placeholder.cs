@@ -1,0 +1,2 @@
+namespace SafeAuth;
+internal static class AssemblyMarker { }
