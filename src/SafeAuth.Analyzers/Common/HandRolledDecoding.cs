@@ -1,0 +1,191 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace SafeAuth.Analyzers.Common;
+
+/// <summary>
+/// Recognises a JWT payload decoded by hand: <c>token.Split('.')[1]</c>, base64 or base64url decoded,
+/// then parsed as JSON. Values are followed through locals and the usual padding and character fix-ups.
+/// </summary>
+internal static class HandRolledDecoding
+{
+    private const int MaxDepth = 8;
+
+    public static bool IsJsonParse(IMethodSymbol method)
+    {
+        var type = method.ContainingType?.ToDisplayString();
+        return (type, method.Name) switch
+        {
+            ("System.Text.Json.JsonSerializer", "Deserialize" or "DeserializeAsync") => true,
+            ("System.Text.Json.JsonDocument", "Parse") => true,
+            ("System.Text.Json.Nodes.JsonNode", "Parse") => true,
+            ("Newtonsoft.Json.JsonConvert", "DeserializeObject") => true,
+            ("Newtonsoft.Json.Linq.JObject", "Parse") => true,
+            ("Newtonsoft.Json.Linq.JToken", "Parse") => true,
+            _ => false,
+        };
+    }
+
+    /// <summary>Whether <paramref name="json"/> is the decoded second segment of a dotted token.</summary>
+    public static bool ComesFromJwtPayloadSegment(IOperation json) => TryFindPayloadSegment(json, out _, out _);
+
+    /// <summary>Finds the <c>parts[1]</c> element read and the <c>Split('.')</c> call behind a parsed payload.</summary>
+    public static bool TryFindPayloadSegment(IOperation json, out IArrayElementReferenceOperation element, out IInvocationOperation split)
+    {
+        var found = new Found();
+        var result = Trace(json, decoded: false, depth: 0, found);
+        element = found.Element!;
+        split = found.Split!;
+        return result && found.Element is not null && found.Split is not null;
+    }
+
+    private sealed class Found
+    {
+        public IArrayElementReferenceOperation? Element;
+        public IInvocationOperation? Split;
+    }
+
+    private static bool Trace(IOperation operation, bool decoded, int depth, Found found)
+    {
+        if (depth > MaxDepth)
+        {
+            return false;
+        }
+
+        operation = operation.WalkDownConversion();
+        switch (operation)
+        {
+            case IInvocationOperation invocation:
+                var method = invocation.TargetMethod;
+                if (IsBase64Decode(method))
+                {
+                    return !decoded && invocation.Arguments.Length > 0 && Trace(invocation.Arguments[0].Value, decoded: true, depth + 1, found);
+                }
+
+                if (method.Name == "GetString" && method.ContainingType?.ToDisplayString() == "System.Text.Encoding"
+                    && invocation.Arguments.Length > 0)
+                {
+                    return Trace(invocation.Arguments[0].Value, decoded, depth + 1, found);
+                }
+
+                if (method.ContainingType?.SpecialType == SpecialType.System_String && invocation.Instance is not null
+                    && method.Name is "Replace" or "PadRight" or "PadLeft" or "Trim" or "TrimEnd" or "Substring" or "ToString")
+                {
+                    return Trace(invocation.Instance, decoded, depth + 1, found);
+                }
+
+                return false;
+
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation:
+                return Trace(concatenation.LeftOperand, decoded, depth + 1, found);
+
+            case IArrayElementReferenceOperation element when decoded:
+                if (element.Indices.Length == 1
+                    && element.Indices[0].ConstantValue is { HasValue: true, Value: 1 }
+                    && IsDotSplit(element.ArrayReference, depth + 1, found))
+                {
+                    found.Element = element;
+                    return true;
+                }
+
+                return false;
+
+            case ILocalReferenceOperation local:
+                foreach (var value in LocalValues(local))
+                {
+                    if (Trace(value, decoded, depth + 1, found))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsDotSplit(IOperation array, int depth, Found found)
+    {
+        if (depth > MaxDepth)
+        {
+            return false;
+        }
+
+        array = array.WalkDownConversion();
+        if (array is ILocalReferenceOperation local)
+        {
+            foreach (var value in LocalValues(local))
+            {
+                if (IsDotSplit(value, depth + 1, found))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        if (array is IInvocationOperation { TargetMethod.Name: "Split" } split
+            && split.TargetMethod.ContainingType?.SpecialType == SpecialType.System_String)
+        {
+            foreach (var argument in split.Arguments)
+            {
+                var constant = argument.Value.WalkDownConversion().ConstantValue;
+                if (constant.HasValue && constant.Value is '.' or ".")
+                {
+                    found.Split = split;
+                    return true;
+                }
+
+                if (argument.Value.WalkDownConversion() is IArrayCreationOperation { Initializer: { } initializer })
+                {
+                    foreach (var element in initializer.ElementValues)
+                    {
+                        if (element.WalkDownConversion().ConstantValue is { HasValue: true, Value: '.' or "." })
+                        {
+                            found.Split = split;
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static System.Collections.Generic.IEnumerable<IOperation> LocalValues(ILocalReferenceOperation local)
+    {
+        foreach (var operation in local.GetRoot().DescendantsAndSelf())
+        {
+            if (operation is IVariableDeclaratorOperation declarator
+                && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local)
+                && declarator.Initializer is { } initializer)
+            {
+                yield return initializer.Value;
+            }
+            else if (operation is ISimpleAssignmentOperation assignment
+                     && assignment.Target is ILocalReferenceOperation target
+                     && SymbolEqualityComparer.Default.Equals(target.Local, local.Local))
+            {
+                yield return assignment.Value;
+            }
+        }
+    }
+
+    private static bool IsBase64Decode(IMethodSymbol method)
+    {
+        var type = method.ContainingType?.ToDisplayString();
+        return (type, method.Name) switch
+        {
+            ("System.Convert", "FromBase64String") => true,
+            ("Microsoft.IdentityModel.Tokens.Base64UrlEncoder", "Decode" or "DecodeBytes") => true,
+            ("Microsoft.AspNetCore.WebUtilities.WebEncoders", "Base64UrlDecode") => true,
+            ("Microsoft.AspNetCore.WebUtilities.Base64UrlTextEncoder", "Decode") => true,
+            ("System.Buffers.Text.Base64Url", "DecodeFromChars" or "DecodeFromUtf8") => true,
+            _ => false,
+        };
+    }
+}

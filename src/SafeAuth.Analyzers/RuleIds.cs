@@ -1,0 +1,8 @@
+namespace SafeAuth.Analyzers;
+
+/// <summary>Every SafeAuth diagnostic ID, grouped by area. IDs are never reused.</summary>
+public static class RuleIds
+{
+    // AUTH1xx: verification (decode, signature, issuer and audience validation)
+    public const string JwtReadWithoutValidation = "AUTH101";
+}

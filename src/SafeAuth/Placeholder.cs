@@ -1,2 +1,0 @@
-namespace SafeAuth;
-internal static class AssemblyMarker { }
