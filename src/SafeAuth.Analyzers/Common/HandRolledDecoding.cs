@@ -9,7 +9,7 @@ namespace SafeAuth.Analyzers.Common;
 /// </summary>
 internal static class HandRolledDecoding
 {
-    private const int MaxDepth = 8;
+    private const int MaxDepth = 16;
 
     public static bool IsJsonParse(IMethodSymbol method)
     {

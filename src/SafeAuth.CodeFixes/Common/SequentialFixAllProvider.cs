@@ -54,7 +54,7 @@ internal static class SequentialFixAllProvider
 
             var annotations = new List<SyntaxAnnotation>();
             var nodes = new Dictionary<SyntaxNode, SyntaxAnnotation>();
-            foreach (var diagnostic in diagnostics.OrderByDescending(d => d.Location.SourceSpan.Start))
+            foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
             {
                 var node = findNode(root, diagnostic);
                 if (node is not null && !nodes.ContainsKey(node))

@@ -323,38 +323,77 @@ public sealed class JwtReadWithoutValidationAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary>
-        /// Whether the same member body also validates a token (reading <c>kid</c> or <c>iss</c> first to pick the key
-        /// is part of validating): any call named like validation on a token handler, SafeAuth or a verifying decoder.
+        /// Whether the same member body also validates the same token text (reading <c>kid</c> or <c>iss</c> first to
+        /// pick the key is part of validating): a call named like validation or verification that is handed the
+        /// token the source read.
         /// </summary>
         private static bool ContainsValidation(IOperation root, IOperation source)
         {
+            var token = TokenArgument(source);
+            if (token is null)
+            {
+                return false;
+            }
+
+            var tokenSymbol = token.ReferencedSymbol();
+            var tokenText = token.Syntax.ToString();
             foreach (var operation in root.DescendantsAndSelf())
             {
-                if (operation is not IInvocationOperation invocation || operation == source)
+                if (operation is not IInvocationOperation invocation || operation == source || !IsValidationName(invocation.TargetMethod.Name))
                 {
                     continue;
                 }
 
-                var name = invocation.TargetMethod.Name;
-                if (name.StartsWith("Validate", System.StringComparison.Ordinal)
-                    && (name.IndexOf("Token", System.StringComparison.Ordinal) >= 0
-                        || name.IndexOf("Jwt", System.StringComparison.Ordinal) >= 0
-                        || name.StartsWith("ValidateAndRead", System.StringComparison.Ordinal)))
+                foreach (var argument in invocation.Arguments)
                 {
-                    return true;
-                }
+                    if (argument.ArgumentKind == ArgumentKind.DefaultValue)
+                    {
+                        continue;
+                    }
 
-                if (name.StartsWith("ReadValidated", System.StringComparison.Ordinal)
-                    || name is "MustVerifySignature" or "Verify" or "VerifyBytes"
-                    || name.StartsWith("VerifyToken", System.StringComparison.Ordinal)
-                    || name.StartsWith("VerifyJwt", System.StringComparison.Ordinal))
-                {
-                    return true;
+                    var value = argument.Value.WalkDownConversion();
+                    if (tokenSymbol is not null
+                        ? SymbolEqualityComparer.Default.Equals(value.ReferencedSymbol(), tokenSymbol)
+                        : value.Syntax.ToString() == tokenText)
+                    {
+                        return true;
+                    }
                 }
             }
 
             return false;
         }
+
+        /// <summary>The token text a source reads: its first string argument.</summary>
+        private static IOperation? TokenArgument(IOperation source)
+        {
+            var arguments = source switch
+            {
+                IInvocationOperation invocation => invocation.Arguments,
+                IObjectCreationOperation creation => creation.Arguments,
+                _ => ImmutableArray<IArgumentOperation>.Empty,
+            };
+
+            foreach (var argument in arguments)
+            {
+                if (argument.Value.WalkDownConversion().Type?.SpecialType == SpecialType.System_String)
+                {
+                    return argument.Value.WalkDownConversion();
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsValidationName(string name) =>
+            (name.StartsWith("Validate", System.StringComparison.Ordinal)
+             && (name.IndexOf("Token", System.StringComparison.Ordinal) >= 0
+                 || name.IndexOf("Jwt", System.StringComparison.Ordinal) >= 0
+                 || name.StartsWith("ValidateAndRead", System.StringComparison.Ordinal)))
+            || name.StartsWith("ReadValidated", System.StringComparison.Ordinal)
+            || name is "Verify" or "VerifyBytes"
+            || name.StartsWith("VerifyToken", System.StringComparison.Ordinal)
+            || name.StartsWith("VerifyJwt", System.StringComparison.Ordinal);
 
         /// <summary>Follows the unverified value through locals, fields and casts to the place it is trusted.</summary>
         private sealed class TrustFinder
@@ -473,11 +512,24 @@ public sealed class JwtReadWithoutValidationAnalyzer : DiagnosticAnalyzer
                     }
                 }
 
-                // Into a local: follow it.
+                // Into a local or a loop variable: follow it.
                 var parent = claim.WalkUpConversion(out var child);
                 if (parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator })
                 {
                     return FindFromSymbol(declarator.Symbol, SourceKind.Payload, depth + 1);
+                }
+
+                if (parent is IForEachLoopOperation loop && loop.Collection == child)
+                {
+                    foreach (var local in loop.Locals)
+                    {
+                        if (FindFromSymbol(local, SourceKind.Payload, depth + 1) is { } reason)
+                        {
+                            return reason;
+                        }
+                    }
+
+                    return null;
                 }
 
                 if (!InRequest(claim))
