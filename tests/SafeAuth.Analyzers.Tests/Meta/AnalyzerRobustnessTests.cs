@@ -1,0 +1,66 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using SafeAuth.Analyzers.Tests.Verifiers;
+using Xunit;
+
+namespace SafeAuth.Analyzers.Tests.Meta;
+
+/// <summary>Every analyzer runs without throwing on empty, broken and half-typed code.</summary>
+public class AnalyzerRobustnessTests
+{
+    public static TheoryData<string, string> Sources() => new()
+    {
+        { "empty", "" },
+        { "syntax errors", "public class C { void M( { var x = new System.IdentityModel.Tokens.Jwt.JwtSecurityTokenHandler().ReadJwtToken(; } " },
+        { "half-typed read", """
+            using System.IdentityModel.Tokens.Jwt;
+            using Microsoft.AspNetCore.Mvc;
+            public class C : ControllerBase
+            {
+                public IActionResult M(string t)
+                {
+                    var jwt = new JwtSecurityTokenHandler().ReadJwtToken(t).
+                    if (jwt.Claims.First(c => c.Type == "role").Value == "admin"
+            """ },
+        { "unknown types", """
+            public class C
+            {
+                public void M(string t)
+                {
+                    var jwt = new Missing().ReadJwtToken(t);
+                    var x = Jose.JWT.Payload<Unknown>(t);
+                    var y = JWT.Builder.JwtBuilder.Create().Decode(t);
+                    var z = System.Text.Json.JsonDocument.Parse(System.Convert.FromBase64String(t.Split('.')[1]));
+                }
+            }
+            """ },
+    };
+
+    [Theory]
+    [MemberData(nameof(Sources))]
+    public async Task AllAnalyzers_RunWithoutException(string name, string source)
+    {
+        var compilation = CSharpCompilation.Create(
+            "Robustness_" + name.Replace(' ', '_'),
+            new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest)) },
+            TestReferences.For(References.Server),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var exceptions = new List<Exception>();
+        var options = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            onAnalyzerException: (exception, _, _) => { lock (exceptions) { exceptions.Add(exception); } },
+            concurrentAnalysis: false,
+            logAnalyzerExecutionTime: false);
+        var withAnalyzers = compilation.WithAnalyzers(Catalog.Analyzers, options);
+        var diagnostics = await withAnalyzers.GetAllDiagnosticsAsync();
+
+        Assert.Empty(exceptions);
+        Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+        if (name == "empty")
+        {
+            Assert.DoesNotContain(diagnostics, d => d.Id.StartsWith("AUTH", StringComparison.Ordinal));
+        }
+    }
+}
