@@ -101,7 +101,9 @@ public sealed class StrictJwtValidator
     /// </summary>
     /// <returns>New validation parameters.</returns>
     /// <remarks>
-    /// These parameters cannot express the pre-parse gate or the <c>iat</c> and lifetime-cap checks; prefer
+    /// These parameters cannot express the pre-parse gate, the <c>iat</c> and lifetime-cap checks, the per-key algorithm
+    /// binding or the size cap (set <see cref="TokenHandler.MaximumTokenSizeInBytes"/> on the handler); IdentityModel's
+    /// own lifetime check reads the system clock, not <see cref="StrictJwtValidationOptions.TimeProvider"/>. Prefer
     /// <see cref="ValidateAsync"/> where the token text is at hand.
     /// </remarks>
     public TokenValidationParameters CreateTokenValidationParameters()
