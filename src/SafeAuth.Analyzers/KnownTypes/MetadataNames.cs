@@ -1,7 +1,7 @@
 namespace SafeAuth.Analyzers.KnownTypes;
 
 /// <summary>Metadata names of the library types SafeAuth watches. Kept in one place so a typo fails one test.</summary>
-internal static class MetadataNames
+internal static partial class MetadataNames
 {
     // System.Security.Claims
     public const string ClaimsIdentity = "System.Security.Claims.ClaimsIdentity";

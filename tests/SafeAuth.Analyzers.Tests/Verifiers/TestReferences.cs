@@ -20,9 +20,18 @@ public enum References
     /// <summary>Blazor WebAssembly: components, JS interop and the WebAssembly host, without the server pipeline.</summary>
     BlazorWebAssembly = 64,
     JsInterop = 128,
+    /// <summary>Microsoft.AspNetCore.Authentication.JwtBearer (a NuGet package, not in the shared framework).</summary>
+    JwtBearer = 256,
+    /// <summary>Microsoft.AspNetCore.Authentication.OpenIdConnect.</summary>
+    OpenIdConnect = 512,
+    AzureIdentity = 1024,
+    /// <summary>The SafeAuth runtime library, for fixes that call its helpers.</summary>
+    SafeAuthRuntime = 2048,
+    /// <summary>Blazor WebAssembly authentication (AddOidcAuthentication, AddMsalAuthentication's base).</summary>
+    WebAssemblyAuthentication = 4096,
 
     AllJwtLibraries = IdentityModel | JwtNet | Jose,
-    Server = AllJwtLibraries | AspNetCore,
+    Server = AllJwtLibraries | AspNetCore | JwtBearer,
 }
 
 /// <summary>
@@ -87,6 +96,37 @@ public static class TestReferences
         if (references.HasFlag(References.JsInterop))
         {
             Add(Cache.Get("jsinterop", () => FromAssemblies(typeof(Microsoft.JSInterop.IJSRuntime).Assembly)));
+        }
+
+        if (references.HasFlag(References.JwtBearer))
+        {
+            Add(Cache.Get("jwtbearer", () => FromAssemblies(typeof(Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerOptions).Assembly)));
+        }
+
+        if (references.HasFlag(References.OpenIdConnect))
+        {
+            Add(Cache.Get("oidc", () => FromAssemblies(
+                typeof(Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions).Assembly,
+                typeof(Microsoft.IdentityModel.Protocols.OpenIdConnect.OpenIdConnectMessage).Assembly,
+                typeof(Microsoft.IdentityModel.Protocols.IConfigurationManager<>).Assembly)));
+        }
+
+        if (references.HasFlag(References.AzureIdentity))
+        {
+            Add(Cache.Get("azure", () => FromAssemblies(
+                typeof(Azure.Identity.ClientSecretCredential).Assembly,
+                typeof(Azure.Core.TokenCredential).Assembly)));
+        }
+
+        if (references.HasFlag(References.SafeAuthRuntime))
+        {
+            Add(Cache.Get("safeauth", () => FromAssemblies(typeof(global::SafeAuth.Tokens.StrictJwt).Assembly)));
+        }
+
+        if (references.HasFlag(References.WebAssemblyAuthentication))
+        {
+            Add(Cache.Get("wasmauth", () => FromAssemblies(
+                typeof(Microsoft.AspNetCore.Components.WebAssembly.Authentication.RemoteAuthenticationOptions<>).Assembly)));
         }
 
         if (references.HasFlag(References.BlazorWebAssembly))

@@ -850,4 +850,64 @@ public class JwtReadWithoutValidationAnalyzerTests
             """;
         await VerifyCS.VerifyCodeFixAsync(source, source);
     }
+
+    [Fact]
+    public async Task Fix_StrictJwt_WhenSafeAuthReferenced_NoParametersInScope()
+    {
+        await VerifyCS.VerifyCodeFixAsync(Usings + """
+            public class AdminController : ControllerBase
+            {
+                public IActionResult Delete(string token, string other)
+                {
+                    var jwt = new JwtSecurityTokenHandler().[|ReadJwtToken(token)|];
+                    var web = new JsonWebTokenHandler().[|ReadJsonWebToken(other)|];
+                    return jwt.Subject == "root" && web.Subject == "root" ? Ok() : Forbid();
+                }
+            }
+            """, Usings.Replace("using Microsoft.IdentityModel.Tokens;\n", "using Microsoft.IdentityModel.Tokens;\nusing SafeAuth.Tokens;\n") + """
+            public class AdminController : ControllerBase
+            {
+                public IActionResult Delete(string token, string other)
+                {
+                    var jwt = StrictJwt.ReadValidatedJwtSecurityToken(token);
+                    var web = StrictJwt.ReadValidatedJsonWebToken(other);
+                    return jwt.Subject == "root" && web.Subject == "root" ? Ok() : Forbid();
+                }
+            }
+            """, References.Server | References.SafeAuthRuntime, "AUTH101.StrictJwt");
+    }
+
+    [Fact]
+    public async Task Fix_StrictJwt_HandRolledDecodeReadsValidatedPayload()
+    {
+        await VerifyCS.VerifyCodeFixAsync(Usings + """
+            using System.Text.Json;
+            using SafeAuth.Tokens;
+
+            public class ManualController : ControllerBase
+            {
+                public IActionResult Get(string token)
+                {
+                    var parts = token.Split('.');
+                    var json = Base64UrlEncoder.Decode(parts[1]);
+                    using var document = JsonDocument.[|Parse(json)|];
+                    return Ok(document.RootElement.GetProperty("sub").GetString());
+                }
+            }
+            """, Usings + """
+            using System.Text.Json;
+            using SafeAuth.Tokens;
+
+            public class ManualController : ControllerBase
+            {
+                public IActionResult Get(string token)
+                {
+                    var parts = token.Split('.');
+                    var json = Base64UrlEncoder.Decode(StrictJwt.ReadValidatedJsonWebToken(token).EncodedPayload);
+                    using var document = JsonDocument.Parse(json);
+                    return Ok(document.RootElement.GetProperty("sub").GetString());
+                }
+            }
+            """, References.Server | References.SafeAuthRuntime, "AUTH101.StrictJwt");
+    }
 }
