@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
+using SafeAuth.Samples.Clean.Endpoints;
+using SafeAuth.Samples.Clean.Filters;
+using SafeAuth.Samples.Clean.Middleware;
+using SafeAuth.Samples.Clean.Services;
+using SafeAuth.Tokens;
+
+// The same API as SafeAuth.Samples.Violations, with every token validated before its claims are trusted.
+var builder = WebApplication.CreateBuilder(args);
+
+var jwt = builder.Configuration.GetSection("Jwt");
+var issuer = jwt["Issuer"] ?? throw new InvalidOperationException("Set Jwt:Issuer.");
+var audience = jwt["Audience"] ?? throw new InvalidOperationException("Set Jwt:Audience.");
+// The key comes from user secrets, the environment (Jwt__SigningKey) or a vault: never from source or appsettings.
+var signingKey = new SymmetricSecurityKey(Convert.FromBase64String(
+    jwt["SigningKey"] ?? throw new InvalidOperationException("Set Jwt:SigningKey (base64, 32 bytes or more) in user secrets or the environment.")));
+
+// One strict validator (issuer, audience, key, algorithm, lifetime) for the whole app; also StrictJwt.Default.
+builder.Services.AddStrictJwtValidation(options =>
+{
+    options.Issuer = issuer;
+    options.Audience = audience;
+    options.SigningKeys.Add(signingKey);
+});
+
+// Bearer tokens on API calls: JwtBearer validates them with the same fail-closed parameters.
+builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+    .Configure<StrictJwtValidator>((options, validator) =>
+    {
+        options.MapInboundClaims = false;
+        var parameters = validator.CreateTokenValidationParameters();
+        parameters.NameClaimType = "sub";
+        parameters.RoleClaimType = "role";
+        options.TokenValidationParameters = parameters;
+    });
+builder.Services.AddAuthorization();
+
+builder.Services.AddControllers();
+builder.Services.AddSingleton<OrderStore>();
+builder.Services.AddSingleton<ReportStore>();
+builder.Services.AddScoped<TenantAccessFilter>();
+builder.Services.Configure<PartnerOptions>(builder.Configuration.GetSection("Webhooks"));
+builder.Services.AddSingleton<PartnerKeys>();
+
+var app = builder.Build();
+
+app.UseAuthentication();
+app.UseMiddleware<ServiceTokenMiddleware>();
+app.UseAuthorization();
+
+app.MapControllers();
+app.MapOrderEndpoints();
+app.MapProfileEndpoints();
+app.MapDownloadEndpoints();
+app.MapPartnerWebhookEndpoints();
+
+app.Run();

@@ -1,0 +1,23 @@
+using SafeAuth.Samples.Violations.Endpoints;
+using SafeAuth.Samples.Violations.Filters;
+using SafeAuth.Samples.Violations.Middleware;
+using SafeAuth.Samples.Violations.Services;
+
+// An API that receives bearer tokens from its clients and never validates them. Each marked line below is a finding:
+// the token is only parsed, so anyone can write the claims these handlers trust.
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddControllers();
+builder.Services.AddSingleton<OrderStore>();
+builder.Services.AddSingleton<ReportStore>();
+builder.Services.AddScoped<TenantAccessFilter>();
+
+var app = builder.Build();
+
+app.UseMiddleware<TokenSessionMiddleware>();
+
+app.MapControllers();
+app.MapOrderEndpoints();
+app.MapProfileEndpoints();
+
+app.Run();
