@@ -56,4 +56,8 @@ app.MapProfileEndpoints();
 app.MapDownloadEndpoints();
 app.MapPartnerWebhookEndpoints();
 
+// Called by other services with X-Service-Token; ServiceTokenMiddleware has validated it and set the principal.
+app.MapGet("/internal/whoami", (System.Security.Claims.ClaimsPrincipal caller) => Results.Ok(new { service = caller.FindFirst("sub")?.Value }))
+    .RequireAuthorization();
+
 app.Run();
