@@ -5,4 +5,8 @@ public static class RuleIds
 {
     // AUTH1xx: verification (decode, signature, issuer and audience validation)
     public const string JwtReadWithoutValidation = "AUTH101";
+    public const string SignatureValidationDisabled = "AUTH102";
+    public const string IssuerOrAudienceValidationDisabled = "AUTH103";
+    public const string TokenValidationResultIgnored = "AUTH104";
+    public const string TokenIssuedWithoutSignature = "AUTH105";
 }
