@@ -13,6 +13,12 @@ internal static class HandRolledDecoding
 
     public static bool IsJsonParse(IMethodSymbol method)
     {
+        // Called for every invocation in a server project: rule out other names before formatting the type name.
+        if (method.Name is not ("Deserialize" or "DeserializeAsync" or "Parse" or "DeserializeObject"))
+        {
+            return false;
+        }
+
         var type = method.ContainingType?.ToDisplayString();
         return (type, method.Name) switch
         {
@@ -177,6 +183,11 @@ internal static class HandRolledDecoding
 
     private static bool IsBase64Decode(IMethodSymbol method)
     {
+        if (method.Name is not ("FromBase64String" or "Decode" or "DecodeBytes" or "Base64UrlDecode" or "DecodeFromChars" or "DecodeFromUtf8"))
+        {
+            return false;
+        }
+
         var type = method.ContainingType?.ToDisplayString();
         return (type, method.Name) switch
         {

@@ -140,9 +140,9 @@ public sealed class JwtReadWithoutValidationAnalyzer : DiagnosticAnalyzer
         private bool TryGetInvocationSource(IInvocationOperation invocation, out SourceKind kind, out string member)
         {
             kind = SourceKind.TokenObject;
+            member = string.Empty;
             var method = invocation.TargetMethod;
             var type = method.ContainingType?.OriginalDefinition;
-            member = (type?.Name ?? string.Empty) + "." + method.Name;
             if (type is null)
             {
                 return false;
@@ -168,6 +168,7 @@ public sealed class JwtReadWithoutValidationAnalyzer : DiagnosticAnalyzer
 
                 case "Decode" when SymbolEqualityComparer.Default.Equals(type, _tokens.JwtNetBuilder):
                     kind = SourceKind.Payload;
+                    member = type.Name + "." + method.Name;
                     return !JwtNetBuilderVerifies(invocation);
 
                 case "Decode" or "DecodeToObject"
