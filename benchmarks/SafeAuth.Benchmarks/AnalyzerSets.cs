@@ -44,6 +44,19 @@ internal static class AnalyzerSets
         return (analyzers, directory);
     }
 
+    /// <summary>Every <c>const string</c> of SafeAuth's <c>MetadataNames</c>: the types its analyzers look up.</summary>
+    public static IReadOnlyList<string> SafeAuthMetadataNames()
+    {
+        var type = Assembly.Load("SafeAuth.Analyzers").GetType("SafeAuth.Analyzers.KnownTypes.MetadataNames");
+        return type is null
+            ? Array.Empty<string>()
+            : type.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
+                .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+                .Select(f => (string)f.GetRawConstantValue()!)
+                .Distinct(StringComparer.Ordinal)
+                .ToArray();
+    }
+
     /// <summary>The severities that make sure the compared rules run and report, whatever their defaults are.</summary>
     public static ImmutableDictionary<string, ReportDiagnostic> EnabledSeverities(IEnumerable<DiagnosticAnalyzer> analyzers) =>
         analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct()

@@ -85,6 +85,28 @@ internal sealed class Harness
         return new Sample(watch.Elapsed.TotalMilliseconds, total, allocated, perRule, new SortedDictionary<string, int>(findings, StringComparer.Ordinal));
     }
 
+    /// <summary>
+    /// Resolves every metadata name SafeAuth knows (its <c>MetadataNames</c> constants, read by reflection) on a fresh
+    /// compilation, as the analyzers' compilation-start actions do through the shared type cache; the first analyzer
+    /// to start pays this. Split in two: binding the compilation's references (<c>Compilation.Assembly</c>: paid once
+    /// by whoever asks first, the compiler itself otherwise) and the lookups proper.
+    /// </summary>
+    public (double ReferenceBindingMs, double LookupMs) ColdTypeLookups(IReadOnlyList<string> metadataNames)
+    {
+        var compilation = NewCompilation();
+        Quiesce();
+        var watch = Stopwatch.StartNew();
+        _ = compilation.Assembly.Modules;
+        var binding = watch.Elapsed.TotalMilliseconds;
+        watch.Restart();
+        foreach (var name in metadataNames)
+        {
+            compilation.GetTypeByMetadataName(name);
+        }
+
+        return (binding, watch.Elapsed.TotalMilliseconds);
+    }
+
     private static void Quiesce()
     {
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);

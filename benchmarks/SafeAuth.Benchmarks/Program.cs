@@ -73,6 +73,9 @@ var results = new Results
     NetAnalyzersSecurityMs = main.NetAnalyzersMs,
     NetAnalyzersPerRuleMs = main.NetAnalyzersPerRuleMs,
     NoAuthReferenceMs = main.NoAuthMs,
+    NoAuthColdTypeLookupMs = main.ColdTypeLookupMs,
+    ReferenceBindingMs = main.ReferenceBindingMs,
+    SafeAuthMetadataNames = main.MetadataNameCount,
     NoAuthPerRuleMs = main.NoAuthPerRuleMs,
     NoAuthReferenceMsPer10kLines = main.NoAuthLines == 0 ? 0 : Math.Round(main.NoAuthMs / main.NoAuthLines * 10_000, 4),
     PerRuleMs = main.PerRuleMs,
@@ -90,7 +93,7 @@ if (options.Scaling && options.CorpusDirectory is null)
     foreach (var lines in new[] { 50_000, 100_000, 200_000 })
     {
         var m = lines == options.Lines ? main : MeasureCorpus(lines, null, options.Runs, verbose: false, dumpTo: null);
-        points.Add(new ScalingPoint(m.Lines, m.SafeAuthAllocatedBytes, m.SafeAuthMs, m.CompileMs, m.NoAuthMs));
+        points.Add(new ScalingPoint(m.Lines, m.SafeAuthAllocatedBytes, m.SafeAuthMs, m.CompileMs, m.NoAuthMs, m.NoAuthLines));
         Console.WriteLine($"  scaling: {m.Lines,8:N0} lines  SafeAuth {m.SafeAuthMs,8:F1} ms  allocated {m.SafeAuthAllocatedBytes / 1048576.0,8:F2} MiB  compile {m.CompileMs,9:F0} ms");
     }
 
@@ -99,6 +102,12 @@ if (options.Scaling && options.CorpusDirectory is null)
     results.AllocationSlopeBytesPerLine = Math.Round(fit.Slope, 2);
     results.AllocationInterceptBytes = Math.Round(fit.Intercept);
     results.AllocationRSquared = Math.Round(fit.RSquared, 4);
+    var time = Stats.Fit(points.Select(p => ((double)p.Lines, p.SafeAuthMs)).ToList());
+    results.SafeAuthMsPer10kLinesSlope = Math.Round(time.Slope * 10_000, 4);
+    results.SafeAuthFixedMs = Math.Round(time.Intercept, 3);
+    var noAuthTime = Stats.Fit(points.Select(p => ((double)p.NoAuthLines, p.NoAuthReferenceMs)).ToList());
+    results.NoAuthMsPer10kLinesSlope = Math.Round(noAuthTime.Slope * 10_000, 4);
+    results.NoAuthFixedMs = Math.Round(noAuthTime.Intercept, 3);
 }
 
 results.Finish(Machine.LoadAverageNow());
@@ -153,6 +162,9 @@ CorpusMeasurement MeasureCorpus(int lines, string? directory, int runs, bool ver
     var net = new List<Sample>();
     var noAuth = new List<Sample>();
     var errors = 0;
+    var lookups = new List<double>();
+    var referenceBinding = new List<double>();
+    var metadataNames = AnalyzerSets.SafeAuthMetadataNames();
     for (var run = 0; run <= runs; run++)
     {
         var warmUp = run == 0;
@@ -174,6 +186,7 @@ CorpusMeasurement MeasureCorpus(int lines, string? directory, int runs, bool ver
         var b = harness.Analyze(baseline);
         var n = netAnalyzers.IsEmpty ? null : harness.Analyze(netAnalyzers);
         var o = noAuthHarness.Analyze(safeAuth);
+        var (rb, l) = noAuthHarness.ColdTypeLookups(metadataNames);
         if (verbose)
         {
             Console.WriteLine($"  {(warmUp ? "warm-up" : $"run {run}"),-8} compile {c.WallMs,8:F0} ms | SafeAuth {s.AnalyzerMs,8:F1} ms (wall {s.WallMs,6:F0}) | baseline wall {b.WallMs,6:F0} | CA5404+CA5405 {n?.AnalyzerMs ?? 0,7:F1} ms | no-auth SafeAuth {o.AnalyzerMs,6:F2} ms | load {Machine.LoadAverageNow()}");
@@ -190,6 +203,8 @@ CorpusMeasurement MeasureCorpus(int lines, string? directory, int runs, bool ver
             }
 
             noAuth.Add(o);
+            lookups.Add(l);
+            referenceBinding.Add(rb);
         }
     }
 
@@ -223,6 +238,9 @@ CorpusMeasurement MeasureCorpus(int lines, string? directory, int runs, bool ver
         SafeAuthAllocatedBytes = Math.Max(0, runAllocated - baselineAllocated),
         NetAnalyzersMs = Math.Round(Stats.Median(net.Select(s => s.AnalyzerMs)), 3),
         NetAnalyzersPerRuleMs = netPerRule,
+        ColdTypeLookupMs = Math.Round(Stats.Median(lookups), 3),
+        MetadataNameCount = metadataNames.Count,
+        ReferenceBindingMs = Math.Round(Stats.Median(referenceBinding), 3),
         NoAuthMs = Math.Round(Stats.Median(noAuth.Select(s => s.AnalyzerMs)), 4),
         PerRuleMs = perRule,
         NoAuthPerRuleMs = noAuthPerRule,

@@ -23,12 +23,15 @@ internal sealed class CorpusMeasurement
     public double NetAnalyzersMs { get; init; }
     public Dictionary<string, double> NetAnalyzersPerRuleMs { get; init; } = new();
     public double NoAuthMs { get; init; }
+    public double ColdTypeLookupMs { get; init; }
+    public int MetadataNameCount { get; init; }
+    public double ReferenceBindingMs { get; init; }
     public Dictionary<string, double> NoAuthPerRuleMs { get; init; } = new();
     public Dictionary<string, double> PerRuleMs { get; init; } = new();
     public SortedDictionary<string, int> Findings { get; init; } = new();
 }
 
-internal sealed record ScalingPoint(int Lines, long SafeAuthAllocatedBytes, double SafeAuthMs, double CompileMs, double NoAuthReferenceMs);
+internal sealed record ScalingPoint(int Lines, long SafeAuthAllocatedBytes, double SafeAuthMs, double CompileMs, double NoAuthReferenceMs, int NoAuthLines);
 
 internal sealed record MachineInfo(string Cpu, int Cores, string Os, string Runtime, string Roslyn, string LoadAverage)
 {
@@ -115,6 +118,9 @@ internal sealed class Results
     public double NoAuthReferenceMs { get; set; }
     public double NoAuthReferenceMsPer10kLines { get; set; }
     public Dictionary<string, double> NoAuthPerRuleMs { get; set; } = new();
+    public double NoAuthColdTypeLookupMs { get; set; }
+    public int SafeAuthMetadataNames { get; set; }
+    public double ReferenceBindingMs { get; set; }
     public Dictionary<string, double> PerRuleMs { get; set; } = new();
     public SortedDictionary<string, int> Findings { get; set; } = new();
     public Dictionary<string, double?> Ratios { get; set; } = new();
@@ -123,6 +129,10 @@ internal sealed class Results
     public double? AllocationSlopeBytesPerLine { get; set; }
     public double? AllocationInterceptBytes { get; set; }
     public double? AllocationRSquared { get; set; }
+    public double? SafeAuthMsPer10kLinesSlope { get; set; }
+    public double? SafeAuthFixedMs { get; set; }
+    public double? NoAuthMsPer10kLinesSlope { get; set; }
+    public double? NoAuthFixedMs { get; set; }
     public int Runs { get; set; }
     public int Seed { get; set; }
     public MachineInfo? Machine { get; set; }
@@ -204,6 +214,8 @@ internal static class Report
 
         Row($"SafeAuth, no auth library ({r.NoAuthCorpusLines:N0} lines)", $"{r.NoAuthReferenceMs:F3} ms");
         Row("  per 10,000 lines", $"{r.NoAuthReferenceMsPer10kLines:F3} ms");
+        Row($"  cold lookup of {r.SafeAuthMetadataNames} metadata names", $"{r.NoAuthColdTypeLookupMs:F3} ms");
+        Row("    (before them: reference binding)", $"{r.ReferenceBindingMs:F3} ms");
         foreach (var (id, ms) in r.NoAuthPerRuleMs.Where(p => p.Value >= 0.05).OrderByDescending(p => p.Value))
         {
             Row($"  {id} {Truncate(names.GetValueOrDefault(id) ?? string.Empty, 25)}", $"{ms:F3} ms");
@@ -214,6 +226,10 @@ internal static class Report
         {
             Row("Allocation slope (bytes per line)", $"{slope:F1}");
             Row("Allocation fit R²", $"{r.AllocationRSquared:F4}");
+            Row("SafeAuth time: per 10,000 lines (slope)", $"{r.SafeAuthMsPer10kLinesSlope:F3} ms");
+            Row("SafeAuth time: fixed (intercept)", $"{r.SafeAuthFixedMs:F2} ms");
+            Row("No-auth time: per 10,000 lines (slope)", $"{r.NoAuthMsPer10kLinesSlope:F3} ms");
+            Row("No-auth time: fixed (intercept)", $"{r.NoAuthFixedMs:F2} ms");
         }
 
         Console.WriteLine();
