@@ -46,7 +46,12 @@ public sealed class JwtReadWithoutValidationAnalyzer : DiagnosticAnalyzer
         }
 
         context.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
-        context.RegisterOperationAction(analysis.AnalyzeObjectCreation, OperationKind.ObjectCreation);
+
+        // `new JwtSecurityToken(string)` / `new JsonWebToken(string)`: only where IdentityModel is referenced.
+        if (analysis.WatchesTokenConstructors)
+        {
+            context.RegisterOperationAction(analysis.AnalyzeObjectCreation, OperationKind.ObjectCreation);
+        }
     }
 
     /// <summary>
@@ -118,6 +123,8 @@ public sealed class JwtReadWithoutValidationAnalyzer : DiagnosticAnalyzer
                 AnalyzeSource(context, invocation, kind, member, ReportLocation(invocation));
             }
         }
+
+        public bool WatchesTokenConstructors => _tokens.JwtSecurityToken is not null || _tokens.JsonWebToken is not null;
 
         public void AnalyzeObjectCreation(OperationAnalysisContext context)
         {
