@@ -129,24 +129,3 @@ internal static class AnalyzerSets
             .FirstOrDefault();
     }
 }
-
-/// <summary>
-/// Registers one no-op operation action and nothing else, so that the analyzer driver binds every member and builds
-/// its IOperation tree, as it does for SafeAuth's operation actions. A run with this analyzer is the baseline that
-/// SafeAuth's allocations are measured against.
-/// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-internal sealed class BaselineAnalyzer : DiagnosticAnalyzer
-{
-    private static readonly DiagnosticDescriptor Rule = new(
-        "BENCH000", "Baseline", "Baseline", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
-
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
-
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-        context.RegisterOperationAction(_ => { }, OperationKind.Throw);
-    }
-}

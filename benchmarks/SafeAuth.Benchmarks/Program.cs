@@ -68,13 +68,23 @@ var results = new Results
     SafeAuthWallMs = main.SafeAuthWallMs,
     SafeAuthAllocatedBytes = main.SafeAuthAllocatedBytes,
     CompileAllocatedBytes = main.CompileAllocatedBytes,
-    BaselineAnalysisAllocatedBytes = main.BaselineAllocatedBytes,
+    PerRuleAllocatedBytes = main.PerRuleAllocatedBytes,
+    SafeAuthCompilationStartAllocatedBytes = main.SafeAuthStartAllocatedBytes,
+    SafeAuthCompilationStartMs = main.SafeAuthStartMs,
+    PerRuleCompilationStartAllocatedBytes = main.PerRuleStartAllocatedBytes,
+    PerRuleCompilationStartMs = main.PerRuleCompilationStartMs,
+    AllocationMeteredInPart = main.AllocationMeteredInPart,
     SafeAuthRunAllocatedBytes = main.SafeAuthRunAllocatedBytes,
     NetAnalyzersSecurityMs = main.NetAnalyzersMs,
     NetAnalyzersPerRuleMs = main.NetAnalyzersPerRuleMs,
     NoAuthReferenceMs = main.NoAuthMs,
     NoAuthColdTypeLookupMs = main.ColdTypeLookupMs,
-    ReferenceBindingMs = main.ReferenceBindingMs,
+    NoAuthFirstTouchMs = main.FirstTouchMs,
+    NoAuthFirstTouchAllocatedBytes = main.FirstTouchBytes,
+    NoAuthColdTypeLookupAllocatedBytes = main.ColdTypeLookupBytes,
+    NoAuthAllocatedBytes = main.NoAuthAllocatedBytes,
+    NoAuthCompilationStartAllocatedBytes = main.NoAuthStartAllocatedBytes,
+    NoAuthCompilationStartMs = main.NoAuthStartMs,
     SafeAuthMetadataNames = main.MetadataNameCount,
     NoAuthPerRuleMs = main.NoAuthPerRuleMs,
     NoAuthReferenceMsPer10kLines = main.NoAuthLines == 0 ? 0 : Math.Round(main.NoAuthMs / main.NoAuthLines * 10_000, 4),
@@ -154,16 +164,19 @@ CorpusMeasurement MeasureCorpus(int lines, string? directory, int runs, bool ver
     var enabled = safeAuth.Concat(netAnalyzers).ToArray();
     var harness = new Harness(trees, CompilationReferences.WithAuthLibraries, enabled);
     var noAuthHarness = new Harness(noAuthTrees, CompilationReferences.WithoutAuthLibraries, enabled);
-    var baseline = ImmutableArray.Create<DiagnosticAnalyzer>(new BaselineAnalyzer());
 
     var compile = new List<Sample>();
     var safe = new List<Sample>();
-    var based = new List<Sample>();
+    var allocations = new List<Harness.Metered>();
+    IReadOnlyList<string> partial = Array.Empty<string>();
     var net = new List<Sample>();
     var noAuth = new List<Sample>();
     var errors = 0;
     var lookups = new List<double>();
-    var referenceBinding = new List<double>();
+    var firstTouch = new List<double>();
+    var firstTouchBytes = new List<long>();
+    var lookupBytes = new List<long>();
+    var noAuthMetered = new List<Harness.Metered>();
     var metadataNames = AnalyzerSets.SafeAuthMetadataNames();
     for (var run = 0; run <= runs; run++)
     {
@@ -183,20 +196,22 @@ CorpusMeasurement MeasureCorpus(int lines, string? directory, int runs, bool ver
         }
 
         var s = harness.Analyze(safeAuth);
-        var b = harness.Analyze(baseline);
+        var a = harness.AllocationsInCallbacks(safeAuth);
+        partial = a.Partial;
         var n = netAnalyzers.IsEmpty ? null : harness.Analyze(netAnalyzers);
         var o = noAuthHarness.Analyze(safeAuth);
-        var (rb, l) = noAuthHarness.ColdTypeLookups(metadataNames);
+        var (ft, ftb, l, lb) = noAuthHarness.ColdTypeLookups(metadataNames);
+        var om = noAuthHarness.AllocationsInCallbacks(safeAuth);
         if (verbose)
         {
-            Console.WriteLine($"  {(warmUp ? "warm-up" : $"run {run}"),-8} compile {c.WallMs,8:F0} ms | SafeAuth {s.AnalyzerMs,8:F1} ms (wall {s.WallMs,6:F0}) | baseline wall {b.WallMs,6:F0} | CA5404+CA5405 {n?.AnalyzerMs ?? 0,7:F1} ms | no-auth SafeAuth {o.AnalyzerMs,6:F2} ms | load {Machine.LoadAverageNow()}");
+            Console.WriteLine($"  {(warmUp ? "warm-up" : $"run {run}"),-8} compile {c.WallMs,8:F0} ms | SafeAuth {s.AnalyzerMs,8:F1} ms (wall {s.WallMs,6:F0}) | allocated {a.Bytes.Values.Sum() / 1048576.0,6:F2} MiB | CA5404+CA5405 {n?.AnalyzerMs ?? 0,7:F1} ms | no-auth SafeAuth {o.AnalyzerMs,6:F2} ms | load {Machine.LoadAverageNow()}");
         }
 
         if (!warmUp)
         {
             compile.Add(c);
             safe.Add(s);
-            based.Add(b);
+            allocations.Add(a);
             if (n is not null)
             {
                 net.Add(n);
@@ -204,7 +219,10 @@ CorpusMeasurement MeasureCorpus(int lines, string? directory, int runs, bool ver
 
             noAuth.Add(o);
             lookups.Add(l);
-            referenceBinding.Add(rb);
+            firstTouch.Add(ft);
+            firstTouchBytes.Add(ftb);
+            lookupBytes.Add(lb);
+            noAuthMetered.Add(om);
         }
     }
 
@@ -220,8 +238,12 @@ CorpusMeasurement MeasureCorpus(int lines, string? directory, int runs, bool ver
         findings[id] = count;
     }
 
-    var runAllocated = Stats.Median(safe.Select(s => s.AllocatedBytes));
-    var baselineAllocated = Stats.Median(based.Select(s => s.AllocatedBytes));
+    var perRuleAllocated = allocations.SelectMany(a => a.Bytes.Keys).Distinct()
+        .ToDictionary(k => k, k => Stats.Median(allocations.Select(a => a.Bytes.GetValueOrDefault(k))), StringComparer.Ordinal);
+    var perRuleStartAllocated = allocations.SelectMany(a => a.StartBytes.Keys).Distinct()
+        .ToDictionary(k => k, k => Stats.Median(allocations.Select(a => a.StartBytes.GetValueOrDefault(k))), StringComparer.Ordinal);
+    var perRuleStartMs = allocations.SelectMany(a => a.StartMs.Keys).Distinct()
+        .ToDictionary(k => k, k => Math.Round(Stats.Median(allocations.Select(a => a.StartMs.GetValueOrDefault(k))), 3), StringComparer.Ordinal);
     return new CorpusMeasurement
     {
         Lines = withAuth.Lines,
@@ -233,14 +255,24 @@ CorpusMeasurement MeasureCorpus(int lines, string? directory, int runs, bool ver
         CompileAllocatedBytes = Stats.Median(compile.Select(s => s.AllocatedBytes)),
         SafeAuthMs = Math.Round(Stats.Median(safe.Select(s => s.AnalyzerMs)), 3),
         SafeAuthWallMs = Math.Round(Stats.Median(safe.Select(s => s.WallMs)), 1),
-        SafeAuthRunAllocatedBytes = runAllocated,
-        BaselineAllocatedBytes = baselineAllocated,
-        SafeAuthAllocatedBytes = Math.Max(0, runAllocated - baselineAllocated),
+        SafeAuthRunAllocatedBytes = Stats.Median(safe.Select(s => s.AllocatedBytes)),
+        SafeAuthAllocatedBytes = Stats.Median(allocations.Select(a => a.Bytes.Values.Sum())),
+        SafeAuthStartAllocatedBytes = Stats.Median(allocations.Select(a => a.StartBytes.Values.Sum())),
+        SafeAuthStartMs = Math.Round(Stats.Median(allocations.Select(a => a.StartMs.Values.Sum())), 3),
+        PerRuleStartAllocatedBytes = perRuleStartAllocated,
+        PerRuleCompilationStartMs = perRuleStartMs,
+        PerRuleAllocatedBytes = perRuleAllocated,
+        AllocationMeteredInPart = partial,
         NetAnalyzersMs = Math.Round(Stats.Median(net.Select(s => s.AnalyzerMs)), 3),
         NetAnalyzersPerRuleMs = netPerRule,
         ColdTypeLookupMs = Math.Round(Stats.Median(lookups), 3),
         MetadataNameCount = metadataNames.Count,
-        ReferenceBindingMs = Math.Round(Stats.Median(referenceBinding), 3),
+        FirstTouchMs = Math.Round(Stats.Median(firstTouch), 3),
+        FirstTouchBytes = Stats.Median(firstTouchBytes),
+        ColdTypeLookupBytes = Stats.Median(lookupBytes),
+        NoAuthAllocatedBytes = Stats.Median(noAuthMetered.Select(a => a.Bytes.Values.Sum())),
+        NoAuthStartAllocatedBytes = Stats.Median(noAuthMetered.Select(a => a.StartBytes.Values.Sum())),
+        NoAuthStartMs = Math.Round(Stats.Median(noAuthMetered.Select(a => a.StartMs.Values.Sum())), 3),
         NoAuthMs = Math.Round(Stats.Median(noAuth.Select(s => s.AnalyzerMs)), 4),
         PerRuleMs = perRule,
         NoAuthPerRuleMs = noAuthPerRule,
