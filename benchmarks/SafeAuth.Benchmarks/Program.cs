@@ -80,6 +80,7 @@ var results = new Results
     NoAuthReferenceMs = main.NoAuthMs,
     NoAuthColdTypeLookupMs = main.ColdTypeLookupMs,
     NoAuthFirstTouchMs = main.FirstTouchMs,
+    FirstTouchMs = main.AuthFirstTouchMs,
     NoAuthFirstTouchAllocatedBytes = main.FirstTouchBytes,
     NoAuthColdTypeLookupAllocatedBytes = main.ColdTypeLookupBytes,
     NoAuthAllocatedBytes = main.NoAuthAllocatedBytes,
@@ -177,6 +178,7 @@ CorpusMeasurement MeasureCorpus(int lines, string? directory, int runs, bool ver
     var firstTouchBytes = new List<long>();
     var lookupBytes = new List<long>();
     var noAuthMetered = new List<Harness.Metered>();
+    var authFirstTouch = new List<double>();
     var metadataNames = AnalyzerSets.SafeAuthMetadataNames();
     for (var run = 0; run <= runs; run++)
     {
@@ -202,6 +204,7 @@ CorpusMeasurement MeasureCorpus(int lines, string? directory, int runs, bool ver
         var o = noAuthHarness.Analyze(safeAuth);
         var (ft, ftb, l, lb) = noAuthHarness.ColdTypeLookups(metadataNames);
         var om = noAuthHarness.AllocationsInCallbacks(safeAuth);
+        var (aft, _, _, _) = harness.ColdTypeLookups(metadataNames);
         if (verbose)
         {
             Console.WriteLine($"  {(warmUp ? "warm-up" : $"run {run}"),-8} compile {c.WallMs,8:F0} ms | SafeAuth {s.AnalyzerMs,8:F1} ms (wall {s.WallMs,6:F0}) | allocated {a.Bytes.Values.Sum() / 1048576.0,6:F2} MiB | CA5404+CA5405 {n?.AnalyzerMs ?? 0,7:F1} ms | no-auth SafeAuth {o.AnalyzerMs,6:F2} ms | load {Machine.LoadAverageNow()}");
@@ -223,6 +226,7 @@ CorpusMeasurement MeasureCorpus(int lines, string? directory, int runs, bool ver
             firstTouchBytes.Add(ftb);
             lookupBytes.Add(lb);
             noAuthMetered.Add(om);
+            authFirstTouch.Add(aft);
         }
     }
 
@@ -268,6 +272,7 @@ CorpusMeasurement MeasureCorpus(int lines, string? directory, int runs, bool ver
         ColdTypeLookupMs = Math.Round(Stats.Median(lookups), 3),
         MetadataNameCount = metadataNames.Count,
         FirstTouchMs = Math.Round(Stats.Median(firstTouch), 3),
+        AuthFirstTouchMs = Math.Round(Stats.Median(authFirstTouch), 3),
         FirstTouchBytes = Stats.Median(firstTouchBytes),
         ColdTypeLookupBytes = Stats.Median(lookupBytes),
         NoAuthAllocatedBytes = Stats.Median(noAuthMetered.Select(a => a.Bytes.Values.Sum())),
