@@ -7,7 +7,10 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace SafeAuth.Benchmarks;
 
 /// <summary>One measured phase: wall time, analyzer time from telemetry, managed bytes allocated.</summary>
-internal sealed record Sample(double WallMs, double AnalyzerMs, long AllocatedBytes, IReadOnlyDictionary<string, double> PerRuleMs, IReadOnlyDictionary<string, int> Findings);
+internal sealed record Sample(double WallMs, double AnalyzerMs, long AllocatedBytes, IReadOnlyDictionary<string, double> PerRuleMs, IReadOnlyDictionary<string, int> Findings)
+{
+    public ImmutableArray<Diagnostic> Diagnostics { get; init; } = ImmutableArray<Diagnostic>.Empty;
+}
 
 /// <summary>
 /// A hand-rolled harness: every phase runs on a fresh compilation of the same, already parsed syntax trees (binding
@@ -114,7 +117,10 @@ internal sealed class Harness
         }
 
         var findings = diagnostics.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        return new Sample(watch.Elapsed.TotalMilliseconds, total, allocated, perRule, new SortedDictionary<string, int>(findings, StringComparer.Ordinal));
+        return new Sample(watch.Elapsed.TotalMilliseconds, total, allocated, perRule, new SortedDictionary<string, int>(findings, StringComparer.Ordinal))
+        {
+            Diagnostics = diagnostics,
+        };
     }
 
     /// <summary>

@@ -13,6 +13,7 @@ internal sealed class Options
     public bool Scaling { get; private set; }
     public string? DumpCorpus { get; private set; }
     public bool SkipNetAnalyzers { get; private set; }
+    public bool ListFindings { get; private set; }
 
     public const string Usage = """
         SafeAuth.Benchmarks: analyzer cost against compile time and against NetAnalyzers CA5404/CA5405.
@@ -25,6 +26,7 @@ internal sealed class Options
           --scaling        also measure 50k/100k/200k-line corpora and report the allocation slope
           --dump-corpus D  write the generated corpus (and its no-auth variant) to D and continue
           --no-netanalyzers  skip the NetAnalyzers comparison
+          --findings       list every SafeAuth, CA5404 and CA5405 finding of the last run (file, line, message)
           --help           this text
         """;
 
@@ -72,6 +74,7 @@ internal sealed class Options
                 case "--scaling": options.Scaling = true; break;
                 case "--dump-corpus": options.DumpCorpus = Value(); break;
                 case "--no-netanalyzers": options.SkipNetAnalyzers = true; break;
+                case "--findings": options.ListFindings = true; break;
                 case "--help" or "-h" or "-?": return null;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }

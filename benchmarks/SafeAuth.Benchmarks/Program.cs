@@ -230,6 +230,15 @@ CorpusMeasurement MeasureCorpus(int lines, string? directory, int runs, bool ver
         }
     }
 
+    if (verbose && options.ListFindings)
+    {
+        foreach (var d in safe[^1].Diagnostics.Concat(net.Count > 0 ? net[^1].Diagnostics : ImmutableArray<Diagnostic>.Empty)
+                     .OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(d => d.Location.SourceSpan.Start))
+        {
+            Console.WriteLine($"  finding: {d.Id} {d.Location.GetLineSpan().Path}:{d.Location.GetLineSpan().StartLinePosition.Line + 1}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}");
+        }
+    }
+
     var perRule = safe.SelectMany(s => s.PerRuleMs.Keys).Distinct()
         .ToDictionary(k => k, k => Math.Round(Stats.Median(safe.Select(s => s.PerRuleMs.GetValueOrDefault(k))), 3), StringComparer.Ordinal);
     var noAuthPerRule = noAuth.SelectMany(s => s.PerRuleMs.Keys).Distinct()
