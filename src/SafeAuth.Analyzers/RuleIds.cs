@@ -5,4 +5,12 @@ public static class RuleIds
 {
     // AUTH1xx: verification (decode, signature, issuer and audience validation)
     public const string JwtReadWithoutValidation = "AUTH101";
+
+    // AUTH2xx: expiry and lifetime
+    public const string TokenWithoutExpiry = "AUTH201";
+    public const string LifetimeValidationDisabled = "AUTH202";
+    public const string ExcessiveTokenLifetime = "AUTH203";
+
+    // AUTH9xx: SafeAuth configuration errors
+    public const string InvalidOptionValue = "AUTH901";
 }
