@@ -78,7 +78,7 @@ internal static class ExpirySyntax
     }
 
     private static LiteralExpressionSyntax Number(long amount) =>
-        LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal(amount.ToString(CultureInfo.InvariantCulture), amount));
+        LiteralExpression(SyntaxKind.NumericLiteralExpression, amount is >= int.MinValue and <= int.MaxValue ? Literal((int)amount) : Literal(amount));
 
     public static TimeSpan SecondsProperty(Diagnostic diagnostic, string name, TimeSpan fallback) =>
         diagnostic.Properties.TryGetValue(name, out var text) && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
