@@ -25,6 +25,9 @@ public sealed class TokenWithoutExpiryAnalyzer : DiagnosticAnalyzer
     /// <summary>Diagnostic property: what the fix edits (<see cref="FixShape"/>).</summary>
     internal const string ShapeProperty = "Shape";
 
+    /// <summary>Diagnostic property: <c>true</c> when the diagnostic is on an explicit <c>null</c> expiry the fix replaces.</summary>
+    internal const string ReplacesValueProperty = "ReplacesValue";
+
     /// <summary>Diagnostic property: <c>safeauth.default_token_lifetime</c>, in whole seconds.</summary>
     internal const string LifetimeSecondsProperty = "LifetimeSeconds";
 
@@ -138,10 +141,14 @@ public sealed class TokenWithoutExpiryAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var location = missing || argument!.Value.Syntax is not ExpressionSyntax
-                ? creation.Syntax.GetLocation()
-                : argument.Syntax.GetLocation();
-            Report(context, location, FixShape.ExpiresArgument, "new " + type.Name);
+            if (missing || argument!.Value.Syntax is not ExpressionSyntax)
+            {
+                Report(context, creation.Syntax.GetLocation(), FixShape.ExpiresArgument, "new " + type.Name);
+            }
+            else
+            {
+                Report(context, argument.Value.Syntax.GetLocation(), FixShape.ExpiresArgument, "new " + type.Name, replacesValue: true);
+            }
         }
 
         public void AnalyzeInvocation(OperationAnalysisContext context)
@@ -770,11 +777,12 @@ public sealed class TokenWithoutExpiryAnalyzer : DiagnosticAnalyzer
             return invocation.Syntax.GetLocation();
         }
 
-        private static void Report(OperationAnalysisContext context, Location location, FixShape shape, string member)
+        private static void Report(OperationAnalysisContext context, Location location, FixShape shape, string member, bool replacesValue = false)
         {
             var lifetime = SafeAuthOptionDefinitions.DefaultTokenLifetime.Get(context.Options, location.SourceTree);
             var properties = ImmutableDictionary<string, string?>.Empty
                 .Add(ShapeProperty, shape.ToString())
+                .Add(ReplacesValueProperty, replacesValue ? "true" : "false")
                 .Add(LifetimeSecondsProperty, ((long)lifetime.TotalSeconds).ToString(CultureInfo.InvariantCulture));
             context.ReportDiagnostic(Diagnostic.Create(Rule, location, properties, member));
         }

@@ -77,9 +77,10 @@ public sealed class TokenWithoutExpiryCodeFixProvider : CodeFixProvider
         {
             case TokenWithoutExpiryAnalyzer.FixShape.ExpiresArgument:
                 var expires = ExpirySyntax.UtcNowPlus(generator, compilation, lifetime);
-                if (node is ArgumentSyntax nullArgument)
+                if (diagnostic.Properties.TryGetValue(TokenWithoutExpiryAnalyzer.ReplacesValueProperty, out var replaces) && replaces == "true")
                 {
-                    editor.ReplaceNode(nullArgument.Expression, expires.WithTriviaFrom(nullArgument.Expression));
+                    var value = node is ArgumentSyntax nullArgument ? nullArgument.Expression : node;
+                    editor.ReplaceNode(value, expires.WithTriviaFrom(value));
                     return Task.FromResult(true);
                 }
 
