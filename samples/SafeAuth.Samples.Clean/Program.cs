@@ -37,6 +37,16 @@ builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationSc
     });
 builder.Services.AddAuthorization();
 
+// The API's own access tokens: always exp/iat/nbf/jti, 15 minutes unless asked for less, never more than an hour.
+builder.Services.AddSingleton(new StrictJwtIssuer(new StrictJwtIssuerOptions
+{
+    Issuer = issuer,
+    Audience = audience,
+    SigningKey = signingKey,
+    Lifetime = TimeSpan.FromMinutes(15),
+}));
+builder.Services.AddSingleton<RefreshTokenStore>();
+
 builder.Services.AddControllers();
 builder.Services.AddSingleton<OrderStore>();
 builder.Services.AddSingleton<ReportStore>();
@@ -55,5 +65,6 @@ app.MapOrderEndpoints();
 app.MapProfileEndpoints();
 app.MapDownloadEndpoints();
 app.MapPartnerWebhookEndpoints();
+app.MapTokenEndpoints();
 
 app.Run();
