@@ -9,4 +9,12 @@ public static class RuleIds
     public const string IssuerOrAudienceValidationDisabled = "AUTH103";
     public const string TokenValidationResultIgnored = "AUTH104";
     public const string TokenIssuedWithoutSignature = "AUTH105";
+
+    // AUTH2xx: expiry and lifetime
+    public const string TokenWithoutExpiry = "AUTH201";
+    public const string LifetimeValidationDisabled = "AUTH202";
+    public const string ExcessiveTokenLifetime = "AUTH203";
+
+    // AUTH9xx: SafeAuth configuration errors
+    public const string InvalidOptionValue = "AUTH901";
 }
