@@ -3,7 +3,6 @@ namespace SafeAuth.Analyzers.KnownTypes;
 /// <summary>Names the expiry family (AUTH2xx) watches.</summary>
 internal static partial class MetadataNames
 {
-    public const string SecurityTokenDescriptor = "Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor";
     public const string LifetimeValidator = "Microsoft.IdentityModel.Tokens.LifetimeValidator";
     public const string JwtBearerOptions = "Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerOptions";
 

@@ -20,6 +20,7 @@ internal static partial class MetadataNames
     public const string TokenValidationParameters = "Microsoft.IdentityModel.Tokens.TokenValidationParameters";
     public const string TokenValidationResult = "Microsoft.IdentityModel.Tokens.TokenValidationResult";
     public const string SecurityKey = "Microsoft.IdentityModel.Tokens.SecurityKey";
+    public const string SecurityTokenDescriptor = "Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor";
     public const string SecurityTokenValidationException = "Microsoft.IdentityModel.Tokens.SecurityTokenValidationException";
     public const string Base64UrlEncoder = "Microsoft.IdentityModel.Tokens.Base64UrlEncoder";
 

@@ -176,6 +176,18 @@ public sealed class TokenWithoutExpiryCodeFixProvider : CodeFixProvider
                 return withInitializer.WithAdditionalAnnotations(Formatter.Annotation);
             }
 
+            // `Expires = null` (or `["exp"] = null`) is already there: give it the value instead of a second entry.
+            if (entry is AssignmentExpressionSyntax newAssignment)
+            {
+                foreach (var existing in initializer.Expressions)
+                {
+                    if (existing is AssignmentExpressionSyntax oldAssignment && oldAssignment.Left.ToString() == newAssignment.Left.ToString())
+                    {
+                        return updated.ReplaceNode(oldAssignment.Right, newAssignment.Right.WithTriviaFrom(oldAssignment.Right)).WithAdditionalAnnotations(Formatter.Annotation);
+                    }
+                }
+            }
+
             return updated.WithInitializer(initializer.WithExpressions(initializer.Expressions.Add(entry))).WithAdditionalAnnotations(Formatter.Annotation);
         });
         return true;

@@ -389,6 +389,7 @@ public class TokenWithoutExpiryAnalyzerTests
                 {
                     _ = _handler.CreateToken([|new SecurityTokenDescriptor { SigningCredentials = credentials }|]);
                     _ = _handler.CreateToken([|new SecurityTokenDescriptor()|]);
+                    _ = _handler.CreateToken([|new SecurityTokenDescriptor { Expires = null, SigningCredentials = credentials }|]);
                 }
             }
             """, Usings + """
@@ -400,6 +401,7 @@ public class TokenWithoutExpiryAnalyzerTests
                 {
                     _ = _handler.CreateToken(new SecurityTokenDescriptor { SigningCredentials = credentials, Expires = DateTime.UtcNow.AddMinutes(15) });
                     _ = _handler.CreateToken(new SecurityTokenDescriptor { Expires = DateTime.UtcNow.AddMinutes(15) });
+                    _ = _handler.CreateToken(new SecurityTokenDescriptor { Expires = DateTime.UtcNow.AddMinutes(15), SigningCredentials = credentials });
                 }
             }
             """);
