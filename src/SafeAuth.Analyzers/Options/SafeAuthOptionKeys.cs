@@ -6,7 +6,10 @@ internal static class SafeAuthOptionKeys
     /// <summary><c>true</c> to analyze projects that reference xunit, NUnit or MSTest. Default <c>false</c>.</summary>
     public const string AnalyzeTestProjects = "safeauth.analyze_test_projects";
 
-    public static readonly string[] All = { AnalyzeTestProjects };
+    /// <summary>AUTH304: extra setting paths holding secrets, comma separated, <c>*</c> as a wildcard. Default none.</summary>
+    public const string AppSettingsKeyPatterns = "safeauth.AUTH304.additional_key_patterns";
+
+    public static readonly string[] All = { AnalyzeTestProjects, AppSettingsKeyPatterns };
 
     public static bool AnalyzeTestProjectsEnabled(Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions options) =>
         string.Equals(SafeAuthOptions.GetRaw(options, null, AnalyzeTestProjects), "true", System.StringComparison.OrdinalIgnoreCase);
