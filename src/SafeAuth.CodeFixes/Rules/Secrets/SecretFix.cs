@@ -137,11 +137,12 @@ internal static class SecretFix
         }
 
         // configuration["Jwt:SigningKey"] ?? throw new InvalidOperationException("Jwt:SigningKey is not configured")
-        var read = BinaryExpression(
+        var read = ParenthesizedExpression(BinaryExpression(
             SyntaxKind.CoalesceExpression,
             ElementAccessExpression(configuration, BracketedArgumentList(SingletonSeparatedList(Argument(keyLiteral)))),
             ThrowExpression(ObjectCreationExpression(TypeSyntax(editor, exception)).WithArgumentList(ArgumentList(SingletonSeparatedList(
-                Argument(LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(setting.ConfigurationKey + " is not configured"))))))));
+                Argument(LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(setting.ConfigurationKey + " is not configured")))))))))
+            .WithAdditionalAnnotations(Simplifier.Annotation);
         if (isText)
         {
             return read;
