@@ -60,7 +60,7 @@ public sealed class HardCodedSigningKeyAnalyzer : DiagnosticAnalyzer
         {
             var creation = (IObjectCreationOperation)context.Operation;
             var type = creation.Type as INamedTypeSymbol;
-            if (type is null || creation.Constructor is null)
+            if (type is null || creation.Constructor is null || !HasKeyParameter(creation.Constructor))
             {
                 return;
             }
@@ -93,7 +93,9 @@ public sealed class HardCodedSigningKeyAnalyzer : DiagnosticAnalyzer
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
             var type = method.ContainingType;
-            if (type is null)
+
+            // Most calls have no key parameter: a name check comes before any type walk.
+            if (type is null || !HasKeyParameter(method))
             {
                 return;
             }
@@ -125,8 +127,7 @@ public sealed class HardCodedSigningKeyAnalyzer : DiagnosticAnalyzer
                     continue;
                 }
 
-                var name = argument.Parameter.Name;
-                if (name is not ("key" or "keys" or "secret" or "secrets"))
+                if (!IsKeyParameterName(argument.Parameter.Name))
                 {
                     continue;
                 }
@@ -146,6 +147,21 @@ public sealed class HardCodedSigningKeyAnalyzer : DiagnosticAnalyzer
                 Check(context, argument.Value, member, algorithm);
             }
         }
+
+        private static bool HasKeyParameter(IMethodSymbol method)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                if (IsKeyParameterName(parameter.Name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsKeyParameterName(string name) => name is "key" or "keys" or "secret" or "secrets";
 
         private bool IsJwtNetKeyType(INamedTypeSymbol type) =>
             type.ImplementsOrEquals(_symbols.JwtNetIEncoder) || type.ImplementsOrEquals(_symbols.JwtNetIDecoder)
