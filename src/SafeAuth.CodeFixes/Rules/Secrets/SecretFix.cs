@@ -71,6 +71,7 @@ internal static class SecretFix
 
         var types = WellKnownTypes.GetOrCreate(model.Compilation);
         var type = model.GetTypeInfo(expression, cancellationToken).Type;
+        expression = Retarget(model, expression, cancellationToken);
         if (type is null || type.TypeKind == TypeKind.Error)
         {
             return ImmutableArray<FixCandidate>.Empty;
@@ -105,6 +106,7 @@ internal static class SecretFix
         }
 
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        expression = Retarget(editor.SemanticModel, expression, cancellationToken);
         var replacement = create(editor, expression);
         if (replacement is null)
         {
@@ -113,6 +115,59 @@ internal static class SecretFix
 
         editor.ReplaceNode(expression, replacement.WithTriviaFrom(expression).WithAdditionalAnnotations(Simplifier.Annotation));
         return editor.GetChangedDocument();
+    }
+
+    /// <summary>
+    /// A sink handed a local (<c>var key = Encoding.UTF8.GetBytes("…"); new SymmetricSecurityKey(key)</c>) is fixed
+    /// where the local gets its only value, so the hard-coded data leaves the source. Locals written more than once,
+    /// or declared outside a block body, are fixed at the sink.
+    /// </summary>
+    private static ExpressionSyntax Retarget(SemanticModel model, ExpressionSyntax expression, CancellationToken cancellationToken)
+    {
+        for (var depth = 0; depth < 8 && expression is IdentifierNameSyntax identifier; depth++)
+        {
+            if (model.GetSymbolInfo(identifier, cancellationToken).Symbol is not ILocalSymbol { IsConst: false } local
+                || local.DeclaringSyntaxReferences.Length != 1
+                || local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } initializer } declarator
+                || declarator.Parent?.Parent is not LocalDeclarationStatementSyntax
+                || IsWrittenAgain(model, declarator, local, cancellationToken))
+            {
+                break;
+            }
+
+            expression = initializer;
+        }
+
+        return expression;
+    }
+
+    private static bool IsWrittenAgain(SemanticModel model, VariableDeclaratorSyntax declarator, ILocalSymbol local, CancellationToken cancellationToken)
+    {
+        var body = declarator.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? (SyntaxNode?)declarator.FirstAncestorOrSelf<CompilationUnitSyntax>();
+        if (body is null)
+        {
+            return true;
+        }
+
+        foreach (var node in body.DescendantNodes())
+        {
+            var written = node switch
+            {
+                AssignmentExpressionSyntax assignment => assignment.Left,
+                ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument => argument.Expression,
+                PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression } prefix => prefix.Operand,
+                PostfixUnaryExpressionSyntax postfix => postfix.Operand,
+                _ => null,
+            };
+
+            if (written is IdentifierNameSyntax name && name.Identifier.ValueText == local.Name
+                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellationToken).Symbol, local))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static ExpressionSyntax? FromConfiguration(DocumentEditor editor, ExpressionSyntax current, ExpressionSyntax configuration, SecretSetting setting, bool isText, string? algorithm)

@@ -422,6 +422,30 @@ public class HardCodedSigningKeyAnalyzerTests
     }
 
     [Fact]
+    public async Task Fix_ThroughLocal_ReplacesTheLocalsValue()
+    {
+        await VerifyCS.VerifyCodeFixAsync(Usings + """
+            public class Issuer
+            {
+                public SecurityKey Key(IConfiguration configuration)
+                {
+                    var keyBytes = Encoding.UTF8.GetBytes("k3y-used-to-sign-every-token-in-prod!");
+                    return new SymmetricSecurityKey([|keyBytes|]);
+                }
+            }
+            """, Usings + """
+            public class Issuer
+            {
+                public SecurityKey Key(IConfiguration configuration)
+                {
+                    var keyBytes = Encoding.UTF8.GetBytes(configuration["Jwt:SigningKey"] ?? throw new InvalidOperationException("Jwt:SigningKey is not configured"));
+                    return new SymmetricSecurityKey(keyBytes);
+                }
+            }
+            """, References.Server);
+    }
+
+    [Fact]
     public async Task Fix_NotOffered_WithoutConfigurationOrSafeAuth()
     {
         const string source = Usings + """
