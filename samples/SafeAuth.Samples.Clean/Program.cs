@@ -3,6 +3,7 @@ using Microsoft.IdentityModel.Tokens;
 using SafeAuth.Samples.Clean.Endpoints;
 using SafeAuth.Samples.Clean.Filters;
 using SafeAuth.Samples.Clean.Middleware;
+using SafeAuth.Samples.Clean.Secrets;
 using SafeAuth.Samples.Clean.Services;
 using SafeAuth.Tokens;
 
@@ -53,6 +54,8 @@ builder.Services.AddSingleton<ReportStore>();
 builder.Services.AddScoped<TenantAccessFilter>();
 builder.Services.Configure<PartnerOptions>(builder.Configuration.GetSection("Webhooks"));
 builder.Services.AddSingleton<PartnerKeys>();
+builder.Services.AddPartnerSignIn(builder.Configuration);
+builder.Services.AddSingleton<WebhookSigner>();
 
 var app = builder.Build();
 

@@ -15,6 +15,12 @@ public static class RuleIds
     public const string LifetimeValidationDisabled = "AUTH202";
     public const string ExcessiveTokenLifetime = "AUTH203";
 
+    // AUTH3xx: secrets in code and configuration
+    public const string HardCodedSigningKey = "AUTH301";
+    public const string HardCodedClientSecret = "AUTH302";
+    public const string SecretLiteralInSource = "AUTH303";
+    public const string SecretInAppSettings = "AUTH304";
+
     // AUTH9xx: SafeAuth configuration errors
     public const string InvalidOptionValue = "AUTH901";
 }

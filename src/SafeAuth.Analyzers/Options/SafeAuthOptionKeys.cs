@@ -15,7 +15,10 @@ internal static class SafeAuthOptionKeys
     /// <summary>The largest <c>ClockSkew</c> AUTH203 accepts (a duration). Default <c>5m</c>.</summary>
     public const string MaxClockSkew = "safeauth.max_clock_skew";
 
-    public static readonly string[] All = { AnalyzeTestProjects, DefaultTokenLifetime, MaxClockSkew, MaxTokenLifetime };
+    /// <summary>AUTH304: extra setting paths holding secrets, comma separated, <c>*</c> as a wildcard. Default none.</summary>
+    public const string AppSettingsKeyPatterns = "safeauth.AUTH304.additional_key_patterns";
+
+    public static readonly string[] All = { AnalyzeTestProjects, DefaultTokenLifetime, MaxClockSkew, MaxTokenLifetime, AppSettingsKeyPatterns };
 
     public static bool AnalyzeTestProjectsEnabled(Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions options) =>
         string.Equals(SafeAuthOptions.GetRaw(options, null, AnalyzeTestProjects), "true", System.StringComparison.OrdinalIgnoreCase);

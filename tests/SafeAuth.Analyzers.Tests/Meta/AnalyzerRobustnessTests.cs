@@ -54,6 +54,20 @@ public class AnalyzerRobustnessTests
                 }
             }
             """ },
+        { "half-typed secrets", """
+            using System.Text;
+            using Microsoft.IdentityModel.Tokens;
+            public class K
+            {
+                private static readonly byte[] A = Encoding.UTF8.GetBytes(B);
+                private static readonly byte[] B = Encoding.UTF8.GetBytes(A);
+                public object M(Missing m)
+                {
+                    var key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes("abc" + ;
+                    var h = new System.Security.Cryptography.HMACSHA256(A) { Key = };
+                    var s = $"eyJhbGciOiJIUzI1NiJ9.{m}.x";
+                    var p = @"-----BEGIN PRIVATE KEY-----
+            """ },
     };
 
     [Theory]

@@ -1,0 +1,36 @@
+namespace SafeAuth.Analyzers.KnownTypes;
+
+/// <summary>Metadata names the AUTH3xx (secrets) rules and their fixes use.</summary>
+internal static partial class MetadataNames
+{
+    // Keys
+    public const string SymmetricSecurityKey = "Microsoft.IdentityModel.Tokens.SymmetricSecurityKey";
+    public const string KeyedHashAlgorithm = "System.Security.Cryptography.KeyedHashAlgorithm";
+    public const string HMACSHA256 = "System.Security.Cryptography.HMACSHA256";
+    public const string HMACSHA384 = "System.Security.Cryptography.HMACSHA384";
+    public const string HMACSHA512 = "System.Security.Cryptography.HMACSHA512";
+    public const string Encoding = "System.Text.Encoding";
+    public const string Convert = "System.Convert";
+
+    // Jwt.Net (package JWT): encoder/decoder key parameters
+    public const string JwtNetEncoder = "JWT.JwtEncoder";
+    public const string JwtNetIEncoder = "JWT.IJwtEncoder";
+    public const string JwtNetEncoderExtensions = "JWT.JwtEncoderExtensions";
+
+    // Client secrets
+    public const string RemoteAuthenticationOptions = "Microsoft.AspNetCore.Authentication.RemoteAuthenticationOptions";
+    public const string MsalConfidentialClientApplicationBuilder = "Microsoft.Identity.Client.ConfidentialClientApplicationBuilder";
+    public const string DuendeProtocolRequest = "Duende.IdentityModel.Client.ProtocolRequest";
+    public const string DuendeClientOptions = "Duende.IdentityModel.Client.ClientOptions";
+    public const string DuendeOidcClientOptions = "Duende.IdentityModel.OidcClient.OidcClientOptions";
+    public const string AzureClientSecretCredential = "Azure.Identity.ClientSecretCredential";
+
+    // Where a fix reads secrets from
+    public const string IConfiguration = "Microsoft.Extensions.Configuration.IConfiguration";
+    public const string InvalidOperationException = "System.InvalidOperationException";
+
+    // SafeAuth runtime library (never referenced by the analyzers; named for the code fixes)
+    public const string SafeAuthSigningKeyLoader = "SafeAuth.Secrets.SigningKeyLoader";
+    public const string SafeAuthClientSecretLoader = "SafeAuth.Secrets.ClientSecretLoader";
+    public const string SafeAuthSecretLoader = "SafeAuth.Secrets.SecretLoader";
+}
