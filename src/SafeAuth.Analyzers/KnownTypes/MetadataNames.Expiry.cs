@@ -9,8 +9,6 @@ internal static partial class MetadataNames
     // Jwt.Net issuing
     public const string JwtNetBuilderExtensions = "JWT.Builder.JwtBuilderExtensions";
     public const string JwtNetClaimName = "JWT.Builder.ClaimName";
-    public const string JwtNetIEncoder = "JWT.IJwtEncoder";
-    public const string JwtNetEncoderExtensions = "JWT.JwtEncoderExtensions";
 
     // SafeAuth runtime issuer (named for docs and fixes only)
     public const string SafeAuthStrictJwtIssuer = "SafeAuth.Tokens.StrictJwtIssuer";

@@ -12,10 +12,6 @@ internal static partial class MetadataNames
     public const string Encoding = "System.Text.Encoding";
     public const string Convert = "System.Convert";
 
-    // Jwt.Net (package JWT): encoder/decoder key parameters
-    public const string JwtNetEncoder = "JWT.JwtEncoder";
-    public const string JwtNetIEncoder = "JWT.IJwtEncoder";
-    public const string JwtNetEncoderExtensions = "JWT.JwtEncoderExtensions";
 
     // Client secrets
     public const string RemoteAuthenticationOptions = "Microsoft.AspNetCore.Authentication.RemoteAuthenticationOptions";

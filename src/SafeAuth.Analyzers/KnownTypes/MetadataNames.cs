@@ -29,6 +29,9 @@ internal static partial class MetadataNames
     public const string JwtNetDecoder = "JWT.JwtDecoder";
     public const string JwtNetIDecoder = "JWT.IJwtDecoder";
     public const string JwtNetDecoderExtensions = "JWT.JwtDecoderExtensions";
+    public const string JwtNetEncoder = "JWT.JwtEncoder";
+    public const string JwtNetIEncoder = "JWT.IJwtEncoder";
+    public const string JwtNetEncoderExtensions = "JWT.JwtEncoderExtensions";
 
     // jose-jwt
     public const string JoseJwt = "Jose.JWT";
