@@ -5,4 +5,8 @@ public static class RuleIds
 {
     // AUTH1xx: verification (decode, signature, issuer and audience validation)
     public const string JwtReadWithoutValidation = "AUTH101";
+
+    // AUTH4xx: browser storage
+    public const string TokenWrittenToLocalStorage = "AUTH401";
+    public const string TokenWrittenToSessionStorage = "AUTH402";
 }
