@@ -28,6 +28,7 @@ internal static partial class MetadataNames
 
     public const string CancellationToken = "System.Threading.CancellationToken";
     public const string ValueTask = "System.Threading.Tasks.ValueTask";
+    public const string Task = "System.Threading.Tasks.Task";
 
     // SafeAuth runtime library: the in-memory token store the AUTH401/AUTH402 fix writes to
     public const string SafeAuthITokenStore = "SafeAuth.Browser.ITokenStore";

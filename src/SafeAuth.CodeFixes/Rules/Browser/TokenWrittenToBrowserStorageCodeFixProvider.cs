@@ -118,7 +118,7 @@ public sealed class TokenWrittenToBrowserStorageCodeFixProvider : CodeFixProvide
         }
 
         var cancellation = invocation.GetArgument("cancellationToken")?.Syntax as ExpressionSyntax;
-        if (!TryChooseMethod(invocation, invocationSyntax, types, out var methodName))
+        if (!TryChooseMethod(model, invocation, invocationSyntax, types, out var methodName))
         {
             return ImmutableArray<FixCandidate>.Empty;
         }
@@ -149,7 +149,7 @@ public sealed class TokenWrittenToBrowserStorageCodeFixProvider : CodeFixProvide
     /// <c>Set</c> where the write returns nothing, <c>SetAsync</c> where it returns a non-generic <c>ValueTask</c>; a
     /// write whose result is something else only when that result is discarded (a statement, awaited or not).
     /// </summary>
-    private static bool TryChooseMethod(IInvocationOperation invocation, InvocationExpressionSyntax syntax, WellKnownTypes types, out string methodName)
+    private static bool TryChooseMethod(SemanticModel model, IInvocationOperation invocation, InvocationExpressionSyntax syntax, WellKnownTypes types, out string methodName)
     {
         var returnType = invocation.TargetMethod.ReturnType;
         methodName = "Set";
@@ -177,7 +177,9 @@ public sealed class TokenWrittenToBrowserStorageCodeFixProvider : CodeFixProvide
             current = current.Parent!;
         }
 
-        if (current.Parent is not ExpressionStatementSyntax)
+        var discarded = current.Parent is ExpressionStatementSyntax
+                        || (awaited && current.Parent is ArrowExpressionClauseSyntax && ReturnsNothingWhenAwaited(model, current, types));
+        if (!discarded)
         {
             return false;
         }
@@ -185,6 +187,19 @@ public sealed class TokenWrittenToBrowserStorageCodeFixProvider : CodeFixProvide
         var awaitable = returnType.GetMembers("GetAwaiter").Any();
         methodName = awaitable ? "SetAsync" : "Set";
         return awaitable || !awaited;
+    }
+
+    /// <summary>An <c>async</c> method or local function whose body is this arrow clause returns no value.</summary>
+    private static bool ReturnsNothingWhenAwaited(SemanticModel model, SyntaxNode awaitExpression, WellKnownTypes types)
+    {
+        if (model.GetEnclosingSymbol(awaitExpression.SpanStart) is not IMethodSymbol { IsAsync: true } method)
+        {
+            return false;
+        }
+
+        return method.ReturnsVoid
+               || SymbolEqualityComparer.Default.Equals(method.ReturnType, types.Get(MetadataNames.ValueTask))
+               || SymbolEqualityComparer.Default.Equals(method.ReturnType, types.Get(MetadataNames.Task));
     }
 
     private sealed class Injection
