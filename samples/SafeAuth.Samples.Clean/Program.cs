@@ -3,6 +3,7 @@ using Microsoft.IdentityModel.Tokens;
 using SafeAuth.Samples.Clean.Endpoints;
 using SafeAuth.Samples.Clean.Filters;
 using SafeAuth.Samples.Clean.Middleware;
+using SafeAuth.Browser;
 using SafeAuth.Samples.Clean.Services;
 using SafeAuth.Tokens;
 
@@ -43,6 +44,11 @@ builder.Services.AddSingleton<ReportStore>();
 builder.Services.AddScoped<TenantAccessFilter>();
 builder.Services.Configure<PartnerOptions>(builder.Configuration.GetSection("Webhooks"));
 builder.Services.AddSingleton<PartnerKeys>();
+builder.Services.AddSingleton<SessionIssuer>();
+// Per-circuit token memory for the Razor components (Components/SignIn.razor): scoped, never shared between users.
+builder.Services.AddInMemoryTokenStore();
+builder.Services.AddHttpClient();
+builder.Services.AddScoped(sp => sp.GetRequiredService<IHttpClientFactory>().CreateClient());
 
 var app = builder.Build();
 
@@ -55,5 +61,6 @@ app.MapOrderEndpoints();
 app.MapProfileEndpoints();
 app.MapDownloadEndpoints();
 app.MapPartnerWebhookEndpoints();
+app.MapSessionEndpoints();
 
 app.Run();
