@@ -80,7 +80,7 @@ internal static class TokenNames
 
     /// <summary>
     /// Whether a constant or variable that holds a storage <em>key</em> names a token key:
-    /// <c>AccessTokenKey</c>, <c>TokenStorageKey</c>, <c>JwtKeyName</c>.
+    /// <c>AccessTokenKey</c>, <c>TokenStorageKey</c>, <c>JwtKeyName</c>, <c>RefreshToken</c>.
     /// </summary>
     public static bool IsTokenKeySymbolName(string? name)
     {
@@ -96,7 +96,7 @@ internal static class TokenNames
             end--;
         }
 
-        return end > 0 && end < words.Count && IsTokenName(string.Join("_", words.GetRange(0, end)));
+        return end > 0 && IsTokenName(string.Join("_", words.GetRange(0, end)));
     }
 
     private static bool IsGluedTokenWord(string word)

@@ -180,10 +180,14 @@ public class TokenWrittenToLocalStorageAnalyzerTests
             public class AuthService
             {
                 private const string AccessTokenKey = "app.session";
+                private static readonly string RefreshToken = "app.r";
+                private const string TokenExpiryKey = "app.exp";
 
                 public async Task SaveAsync(IJSRuntime js, string v)
                 {
                     await {|#0:js.InvokeVoidAsync("localStorage.setItem", AccessTokenKey, v)|};
+                    await [|js.InvokeVoidAsync("localStorage.setItem", RefreshToken, v)|];
+                    await js.InvokeVoidAsync("localStorage.setItem", TokenExpiryKey, v);
                 }
             }
             """,
@@ -499,6 +503,31 @@ public class TokenWrittenToLocalStorageAnalyzerTests
                     await js.InvokeVoidAsync("localStorage.setItem", "cart", JsonSerializer.Serialize(cart));
                     await storage.SetItemAsync("cart", cart, cancellationToken);
                     await storage.SetItemAsStringAsync("theme", theme, cancellationToken);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task NoDiagnostic_ValuesNamedLikeLookAlikes()
+    {
+        await Verify.VerifyAsync(Usings + """
+            public sealed record Preferences(string Theme, string TokenizerMode);
+
+            public class PreferencesService
+            {
+                public async Task SaveAsync(IJSRuntime js, string tokenizerMode, string csrfToken, string tokenType,
+                    DateTimeOffset accessTokenExpiresAt, Preferences preferences, CancellationToken cancellationToken)
+                {
+                    await js.InvokeVoidAsync("localStorage.setItem", "a", tokenizerMode);
+                    await js.InvokeVoidAsync("localStorage.setItem", "b", csrfToken);
+                    await js.InvokeVoidAsync("localStorage.setItem", "c", tokenType);
+                    await js.InvokeVoidAsync("localStorage.setItem", "d", accessTokenExpiresAt);
+                    await js.InvokeVoidAsync("localStorage.setItem", "e", preferences);
+                    await js.InvokeVoidAsync("localStorage.setItem", cancellationToken, "f", preferences.TokenizerMode);
+                    var copy = tokenizerMode;
+                    copy = copy + "!";
+                    await js.InvokeVoidAsync("localStorage.setItem", "g", copy);
                 }
             }
             """);
