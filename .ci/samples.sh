@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Builds both samples from scratch and checks what the analyzers report:
+# Builds the samples from scratch and checks what the analyzers report:
 #  - SafeAuth.Samples.Violations builds (warnings do not fail it) and shows every ID in samples/expected-diagnostics.txt,
 #    each with its help link (https://github.com/safeauth/SafeAuth/blob/main/docs/rules/<ID>.md) in the build output
 #    or in the SARIF log;
-#  - SafeAuth.Samples.Clean builds with warnings as errors and shows no AUTH diagnostic at all (build output and SARIF).
+#  - SafeAuth.Samples.Clean builds with warnings as errors and shows no AUTH diagnostic at all (build output and SARIF);
+#  - SafeAuth.Samples.BlazorWasm (Blazor WebAssembly) builds and shows each finding of its expected-findings.txt at the
+#    exact file(line,col), .razor files included, and no other AUTH finding.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -14,6 +16,8 @@ trap 'rm -rf "$work"' EXIT
 help_base="https://github.com/safeauth/SafeAuth/blob/main/docs/rules"
 violations="samples/SafeAuth.Samples.Violations/SafeAuth.Samples.Violations.csproj"
 clean="samples/SafeAuth.Samples.Clean/SafeAuth.Samples.Clean.csproj"
+blazor_dir="samples/SafeAuth.Samples.BlazorWasm"
+blazor="$blazor_dir/SafeAuth.Samples.BlazorWasm.csproj"
 failures=0
 checks=0
 
@@ -107,8 +111,29 @@ else
   fail "no SARIF log was written for SafeAuth.Samples.Clean"
 fi
 
+# --- Blazor WebAssembly ---------------------------------------------------------------------------------------------
+if build blazor "$blazor"; then pass; else fail "SafeAuth.Samples.BlazorWasm did not build"; tail -n 30 "$work/blazor.log" >&2; fi
+findings "$work/blazor.log" >"$work/blazor.findings"
+blazor_root="$root/$blazor_dir/"
+# "ID path(line,col)" with the path made relative to the sample folder.
+sed "s#^\(AUTH[0-9]*\) $blazor_root#\1 #" "$work/blazor.findings" | sort -u >"$work/blazor.relative"
+mapfile -t blazor_expected < <(sed -e 's/#.*//' -e 's/[[:space:]]*$//' "$blazor_dir/expected-findings.txt" | grep -v '^[[:space:]]*$' | sort -u)
+for finding in "${blazor_expected[@]}"; do
+  if grep -qxF "$finding" "$work/blazor.relative"; then
+    pass
+    echo "samples: blazor: $finding"
+  else
+    fail "SafeAuth.Samples.BlazorWasm does not show '$finding'; it shows:"
+    sed 's/^/  /' "$work/blazor.relative" >&2
+  fi
+done
+while read -r finding; do
+  [[ -z "$finding" ]] && continue
+  printf '%s\n' "${blazor_expected[@]}" | grep -qxF "$finding" || fail "SafeAuth.Samples.BlazorWasm shows an unexpected finding: $finding"
+done <"$work/blazor.relative"
+
 total_violations=$(wc -l <"$work/violations.findings")
-echo "samples: violations shows $total_violations finding(s) of ${#expected[@]} expected ID(s); clean shows $clean_count"
+echo "samples: violations shows $total_violations finding(s) of ${#expected[@]} expected ID(s); clean shows $clean_count; blazor shows $(wc -l <"$work/blazor.relative") of ${#blazor_expected[@]} expected"
 if [[ $failures -gt 0 ]]; then
   echo "samples: $failures check(s) failed, $checks passed"
   exit 1

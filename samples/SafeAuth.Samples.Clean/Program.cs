@@ -4,6 +4,7 @@ using SafeAuth.Samples.Clean.Endpoints;
 using SafeAuth.Samples.Clean.Filters;
 using SafeAuth.Samples.Clean.Middleware;
 using SafeAuth.Samples.Clean.Secrets;
+using SafeAuth.Browser;
 using SafeAuth.Samples.Clean.Services;
 using SafeAuth.Tokens;
 
@@ -56,6 +57,11 @@ builder.Services.Configure<PartnerOptions>(builder.Configuration.GetSection("Web
 builder.Services.AddSingleton<PartnerKeys>();
 builder.Services.AddPartnerSignIn(builder.Configuration);
 builder.Services.AddSingleton<WebhookSigner>();
+builder.Services.AddSingleton<SessionIssuer>();
+// Per-circuit token memory for the Razor components (Components/SignIn.razor): scoped, never shared between users.
+builder.Services.AddInMemoryTokenStore();
+builder.Services.AddHttpClient();
+builder.Services.AddScoped(sp => sp.GetRequiredService<IHttpClientFactory>().CreateClient());
 
 var app = builder.Build();
 
@@ -73,5 +79,6 @@ app.MapTokenEndpoints();
 // Called by other services with X-Service-Token; ServiceTokenMiddleware has validated it and set the principal.
 app.MapGet("/internal/whoami", (System.Security.Claims.ClaimsPrincipal caller) => Results.Ok(new { service = caller.FindFirst("sub")?.Value }))
     .RequireAuthorization();
+app.MapSessionEndpoints();
 
 app.Run();

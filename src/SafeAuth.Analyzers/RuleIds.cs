@@ -21,6 +21,10 @@ public static class RuleIds
     public const string SecretLiteralInSource = "AUTH303";
     public const string SecretInAppSettings = "AUTH304";
 
+    // AUTH4xx: browser storage
+    public const string TokenWrittenToLocalStorage = "AUTH401";
+    public const string TokenWrittenToSessionStorage = "AUTH402";
+
     // AUTH9xx: SafeAuth configuration errors
     public const string InvalidOptionValue = "AUTH901";
 }

@@ -68,6 +68,26 @@ public class AnalyzerRobustnessTests
                     var s = $"eyJhbGciOiJIUzI1NiJ9.{m}.x";
                     var p = @"-----BEGIN PRIVATE KEY-----
             """ },
+        { "half-typed storage writes", """
+            using System.Runtime.InteropServices.JavaScript;
+            using Microsoft.JSInterop;
+            public partial class C
+            {
+                [JSImport("localStorage.setItem")] static partial void Store(string key);
+                [JSImport] static partial void Broken(string k, string v);
+                public async System.Threading.Tasks.Task M(IJSRuntime js, IJSInProcessRuntime p, string token, object[] a)
+                {
+                    await js.InvokeVoidAsync("localStorage.setItem", );
+                    await js.InvokeVoidAsync("localStorage.setItem", "token");
+                    await js.InvokeVoidAsync(null, "token", token);
+                    await js.InvokeVoidAsync("localStorage.setItem", a);
+                    await js.SetValueAsync("localStorage.", token);
+                    p.InvokeVoid("sessionStorage.setItem", new object[] { });
+                    Store("token");
+                    Broken("token", token);
+                    var x = token; x = x; var y = y;
+                    await js.InvokeVoidAsync("localStorage.setItem", "k", y
+            """ },
     };
 
     [Theory]
