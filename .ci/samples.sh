@@ -41,8 +41,13 @@ build() { # name project -> $work/<name>.log, $work/<name>.sarif; returns dotnet
 }
 
 # Unique "ID file(line,col)" findings of a build log (MSBuild repeats each one in its summary).
+# Project-wide findings (configuration errors such as AUTH901) have no source position: MSBuild prints them as
+# "CSC : warning AUTHnnn", listed here with the location "(project)".
 findings() { # log
-  grep -oE '[^ ]+\([0-9]+,[0-9]+\): (warning|error) AUTH[0-9]{3}' "$1" | sed -E 's/^(.*): (warning|error) (AUTH[0-9]{3})$/\3 \1/' | sort -u || true
+  {
+    grep -oE '[^ ]+\([0-9]+,[0-9]+\): (warning|error) AUTH[0-9]{3}' "$1" | sed -E 's/^(.*): (warning|error) (AUTH[0-9]{3})$/\3 \1/'
+    grep -oE '^CSC : (warning|error) AUTH[0-9]{3}' "$1" | sed -E 's/^CSC : (warning|error) (AUTH[0-9]{3})$/\2 (project)/'
+  } | sort -u || true
 }
 
 sarif_results() { # sarif -> "ruleId" per result, one per line
