@@ -29,7 +29,7 @@ namespace SafeAuth.CodeFixes.Rules.Browser;
 /// Offered only when the SafeAuth runtime is referenced and the key and value are strings.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(TokenWrittenToBrowserStorageCodeFixProvider)), Shared]
-public sealed class TokenWrittenToBrowserStorageCodeFixProvider : CodeFixProvider
+public sealed class TokenWrittenToBrowserStorageCodeFixProvider : CandidateCodeFixProvider
 {
     internal const string LocalStorageKey = "AUTH401.TokenStore";
     internal const string SessionStorageKey = "AUTH402.TokenStore";
@@ -41,41 +41,13 @@ public sealed class TokenWrittenToBrowserStorageCodeFixProvider : CodeFixProvide
     public override ImmutableArray<string> FixableDiagnosticIds =>
         ImmutableArray.Create(RuleIds.TokenWrittenToLocalStorage, RuleIds.TokenWrittenToSessionStorage);
 
-    public override FixAllProvider GetFixAllProvider() => SequentialFixAllProvider.Create(GetCandidatesAsync, FindNode);
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
-        {
-            return;
-        }
-
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            var node = FindNode(root, diagnostic);
-            if (node is null)
-            {
-                continue;
-            }
-
-            foreach (var candidate in await GetCandidatesAsync(context.Document, node, context.CancellationToken).ConfigureAwait(false))
-            {
-                var document = context.Document;
-                context.RegisterCodeFix(
-                    CodeAction.Create(candidate.Title, ct => candidate.Apply(document, node, ct), candidate.EquivalenceKey),
-                    diagnostic);
-            }
-        }
-    }
-
-    private static SyntaxNode? FindNode(SyntaxNode root, Diagnostic diagnostic)
+    internal override SyntaxNode? FindNode(SyntaxNode root, Diagnostic diagnostic)
     {
         var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
         return node.AncestorsAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault();
     }
 
-    private static async Task<ImmutableArray<FixCandidate>> GetCandidatesAsync(Document document, SyntaxNode node, CancellationToken cancellationToken)
+    internal override async Task<ImmutableArray<FixCandidate>> GetCandidatesAsync(Document document, SyntaxNode node, CancellationToken cancellationToken)
     {
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         if (model is null || node is not InvocationExpressionSyntax invocationSyntax

@@ -18,37 +18,13 @@ namespace SafeAuth.CodeFixes.Rules.Secrets;
 /// that must stay constants (<c>const</c>, attributes, default values, case labels) and interpolated text get no fix.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SecretLiteralInSourceCodeFixProvider)), Shared]
-public sealed class SecretLiteralInSourceCodeFixProvider : CodeFixProvider
+public sealed class SecretLiteralInSourceCodeFixProvider : CandidateCodeFixProvider
 {
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIds.SecretLiteralInSource);
 
-    public override FixAllProvider GetFixAllProvider() => SequentialFixAllProvider.Create(GetCandidatesAsync, SecretFix.FindNode);
+    internal override SyntaxNode? FindNode(SyntaxNode root, Diagnostic diagnostic) => SecretFix.FindNode(root, diagnostic);
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
-        {
-            return;
-        }
-
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            var node = SecretFix.FindNode(root, diagnostic);
-            if (node is null)
-            {
-                continue;
-            }
-
-            foreach (var candidate in await GetCandidatesAsync(context.Document, node, context.CancellationToken).ConfigureAwait(false))
-            {
-                var document = context.Document;
-                context.RegisterCodeFix(CodeAction.Create(candidate.Title, ct => candidate.Apply(document, node, ct), candidate.EquivalenceKey), diagnostic);
-            }
-        }
-    }
-
-    private static Task<ImmutableArray<FixCandidate>> GetCandidatesAsync(Document document, SyntaxNode node, CancellationToken cancellationToken)
+    internal override Task<ImmutableArray<FixCandidate>> GetCandidatesAsync(Document document, SyntaxNode node, CancellationToken cancellationToken)
     {
         if (node is not LiteralExpressionSyntax literal || literal.IsKind(SyntaxKind.Utf8StringLiteralExpression)
             || SecretLiteralDetector.Detect(literal.Token.ValueText) is not { } kind)
