@@ -137,6 +137,11 @@ public static class TokenCookies
             }
         }
 
+        if (name == HostPrefix || name == SecurePrefix)
+        {
+            throw new ArgumentException($"The cookie name '{name}' is only a prefix: add a name after it, e.g. '{name}token'.", nameParameter);
+        }
+
         if (options.SameSite is not (SameSiteMode.Strict or SameSiteMode.Lax))
         {
             throw new ArgumentException(
