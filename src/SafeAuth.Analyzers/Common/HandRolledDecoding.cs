@@ -13,6 +13,12 @@ internal static class HandRolledDecoding
 
     public static bool IsJsonParse(IMethodSymbol method)
     {
+        // Called for every invocation: rule out by name before building the type's display string.
+        if (method.Name is not ("Deserialize" or "DeserializeAsync" or "Parse" or "DeserializeObject"))
+        {
+            return false;
+        }
+
         var type = method.ContainingType?.ToDisplayString();
         return (type, method.Name) switch
         {
