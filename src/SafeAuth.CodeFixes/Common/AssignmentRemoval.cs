@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -28,8 +29,13 @@ internal static class AssignmentRemoval
         }
         else
         {
-            // Keep the space before the closing brace when the last member goes.
-            editor.RemoveNode(node, SyntaxRemoveOptions.KeepUnbalancedDirectives | SyntaxRemoveOptions.KeepTrailingTrivia);
+            // Keep the space before the closing brace when the last member (with no comma after it) goes.
+            var initializer = (InitializerExpressionSyntax)node.Parent!;
+            var isLastWithoutComma = initializer.Expressions.Last() == node
+                                     && initializer.Expressions.SeparatorCount < initializer.Expressions.Count;
+            editor.RemoveNode(node, isLastWithoutComma
+                ? SyntaxRemoveOptions.KeepUnbalancedDirectives | SyntaxRemoveOptions.KeepTrailingTrivia
+                : SyntaxRemoveOptions.KeepUnbalancedDirectives);
         }
 
         return editor.GetChangedDocument();

@@ -272,7 +272,8 @@ public sealed class ClientSecretInNativeAppCodeFixProvider : CodeFixProvider
 
         result = InvocationExpression(
             MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, result, dot, IdentifierName("WithRedirectUri")),
-            ArgumentList(SingletonSeparatedList(Argument(LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(LoopbackRedirect))))));
+            ArgumentList(SingletonSeparatedList(Argument(LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(LoopbackRedirect))))))
+            .WithTrailingTrivia(plan.Create.GetTrailingTrivia());
 
         foreach (var call in plan.Calls)
         {
