@@ -37,6 +37,16 @@ builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationSc
     });
 builder.Services.AddAuthorization();
 
+// The API's own access tokens: always exp/iat/nbf/jti, 15 minutes unless asked for less, never more than an hour.
+builder.Services.AddSingleton(new StrictJwtIssuer(new StrictJwtIssuerOptions
+{
+    Issuer = issuer,
+    Audience = audience,
+    SigningKey = signingKey,
+    Lifetime = TimeSpan.FromMinutes(15),
+}));
+builder.Services.AddSingleton<RefreshTokenStore>();
+
 builder.Services.AddControllers();
 builder.Services.AddSingleton<OrderStore>();
 builder.Services.AddSingleton<ReportStore>();
@@ -55,6 +65,7 @@ app.MapOrderEndpoints();
 app.MapProfileEndpoints();
 app.MapDownloadEndpoints();
 app.MapPartnerWebhookEndpoints();
+app.MapTokenEndpoints();
 
 // Called by other services with X-Service-Token; ServiceTokenMiddleware has validated it and set the principal.
 app.MapGet("/internal/whoami", (System.Security.Claims.ClaimsPrincipal caller) => Results.Ok(new { service = caller.FindFirst("sub")?.Value }))

@@ -1,3 +1,4 @@
+using SafeAuth.Samples.Violations.Auth;
 using SafeAuth.Samples.Violations.Endpoints;
 using SafeAuth.Samples.Violations.Filters;
 using SafeAuth.Samples.Violations.Middleware;
@@ -8,6 +9,8 @@ using SafeAuth.Samples.Violations.Services;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddControllers();
+builder.Services.AddLenientJwtBearer(builder.Configuration);
+builder.Services.AddSingleton<ServiceTokenIssuer>();
 builder.Services.AddSingleton<OrderStore>();
 builder.Services.AddSingleton<ReportStore>();
 builder.Services.AddScoped<TenantAccessFilter>();

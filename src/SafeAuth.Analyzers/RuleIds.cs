@@ -5,9 +5,21 @@ public static class RuleIds
 {
     // AUTH1xx: verification (decode, signature, issuer and audience validation)
     public const string JwtReadWithoutValidation = "AUTH101";
+    public const string SignatureValidationDisabled = "AUTH102";
+    public const string IssuerOrAudienceValidationDisabled = "AUTH103";
+    public const string TokenValidationResultIgnored = "AUTH104";
+    public const string TokenIssuedWithoutSignature = "AUTH105";
+
+    // AUTH2xx: expiry and lifetime
+    public const string TokenWithoutExpiry = "AUTH201";
+    public const string LifetimeValidationDisabled = "AUTH202";
+    public const string ExcessiveTokenLifetime = "AUTH203";
 
     // AUTH5xx: native and public clients
     public const string ClientSecretInNativeApp = "AUTH501";
     public const string AuthorizationCodeWithoutPkce = "AUTH502";
     public const string ImplicitOrPasswordGrant = "AUTH503";
+
+    // AUTH9xx: SafeAuth configuration errors
+    public const string InvalidOptionValue = "AUTH901";
 }

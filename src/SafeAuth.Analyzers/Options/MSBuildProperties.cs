@@ -2,7 +2,7 @@ namespace SafeAuth.Analyzers.Options;
 
 /// <summary>
 /// MSBuild properties the package makes visible to the analyzers through <c>CompilerVisibleProperty</c>
-/// (see <c>build/SafeAuth.props</c>); a meta test keeps the two lists equal.
+/// (see <c>src/SafeAuth.Analyzers.Package/build/SafeAuth.Analyzers.props</c>); a meta test keeps the two lists equal.
 /// </summary>
 internal static class MSBuildProperties
 {

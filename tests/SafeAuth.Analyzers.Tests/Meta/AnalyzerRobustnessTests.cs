@@ -24,6 +24,24 @@ public class AnalyzerRobustnessTests
                     var jwt = new JwtSecurityTokenHandler().ReadJwtToken(t).
                     if (jwt.Claims.First(c => c.Type == "role").Value == "admin"
             """ },
+        { "half-typed expiry", """
+            using System;
+            using System.IdentityModel.Tokens.Jwt;
+            using Microsoft.IdentityModel.Tokens;
+            public class C
+            {
+                public void M(SigningCredentials c, TokenValidationParameters p)
+                {
+                    var t = new JwtSecurityToken(expires: DateTime.UtcNow.AddYears(, signingCredentials: c);
+                    var d = new SecurityTokenDescriptor { Expires = DateTime.MaxValue.AddDays(1e300), Claims = };
+                    p.ClockSkew = TimeSpan.FromDays(double.MaxValue);
+                    p.LifetimeValidator = (a, b, x, y) => { return; };
+                    p.ValidateLifetime = ;
+                    new JWT.Builder.JwtBuilder().AddClaim(null, null).ExpirationTime().Encode(;
+                    Jose.JWT.Encode(new { }, null, );
+                }
+            }
+            """ },
         { "unknown types", """
             public class C
             {

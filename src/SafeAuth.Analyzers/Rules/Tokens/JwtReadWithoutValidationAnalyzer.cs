@@ -39,18 +39,34 @@ public sealed class JwtReadWithoutValidationAnalyzer : DiagnosticAnalyzer
 
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
-        var tokens = TokenSymbols.Create(context.Compilation);
-        var kind = ProjectKindDetector.Detect(tokens.Types, context.Options);
-
-        // A client reads its own token (UI state, refresh timing): that is not a server trusting input.
-        if (kind.IsClient())
+        var analysis = CreateAnalysis(context.Compilation, context.Options);
+        if (analysis is null)
         {
             return;
         }
 
-        if ((kind & ProjectKind.TestProject) != 0 && !SafeAuthOptionKeys.AnalyzeTestProjectsEnabled(context.Options))
+        context.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
+        context.RegisterOperationAction(analysis.AnalyzeObjectCreation, OperationKind.ObjectCreation);
+    }
+
+    /// <summary>
+    /// The AUTH101 analysis for a compilation, or <c>null</c> where the rule does not apply (a client app, a test project,
+    /// no JWT library and no request pipeline). Other rules use it to avoid reporting a misuse AUTH101 already reports.
+    /// </summary>
+    internal static Analysis? CreateAnalysis(Compilation compilation, AnalyzerOptions options)
+    {
+        var tokens = TokenSymbols.Create(compilation);
+        var kind = ProjectKindDetector.Detect(tokens.Types, options);
+
+        // A client reads its own token (UI state, refresh timing): that is not a server trusting input.
+        if (kind.IsClient())
         {
-            return;
+            return null;
+        }
+
+        if ((kind & ProjectKind.TestProject) != 0 && !SafeAuthOptionKeys.AnalyzeTestProjectsEnabled(options))
+        {
+            return null;
         }
 
         var aspNet = AspNetSymbols.Create(tokens.Types);
@@ -58,12 +74,10 @@ public sealed class JwtReadWithoutValidationAnalyzer : DiagnosticAnalyzer
         // Hand-rolled decoding is only watched where there is a request to trust it in, or a JWT library in use.
         if (!tokens.HasAnyJwtLibrary && aspNet.HttpContext is null)
         {
-            return;
+            return null;
         }
 
-        var analysis = new Analysis(tokens, aspNet);
-        context.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
-        context.RegisterOperationAction(analysis.AnalyzeObjectCreation, OperationKind.ObjectCreation);
+        return new Analysis(tokens, aspNet);
     }
 
     /// <summary>What a source of unverified token data produces.</summary>
@@ -75,7 +89,7 @@ public sealed class JwtReadWithoutValidationAnalyzer : DiagnosticAnalyzer
         Payload,
     }
 
-    private sealed class Analysis
+    internal sealed class Analysis
     {
         private static readonly ImmutableHashSet<string> NonClaimMembers = ImmutableHashSet.Create(
             System.StringComparer.Ordinal,
@@ -297,20 +311,24 @@ public sealed class JwtReadWithoutValidationAnalyzer : DiagnosticAnalyzer
             return invocation.Syntax.GetLocation();
         }
 
-        private void AnalyzeSource(OperationAnalysisContext context, IOperation source, SourceKind kind, string member, Location location)
+        /// <summary>Whether AUTH101 reports <paramref name="invocation"/> as an unverified read whose claims are trusted.</summary>
+        public bool IsReported(IInvocationOperation invocation, ISymbol containingSymbol) =>
+            TryGetInvocationSource(invocation, out var kind, out _) && GetTrustReason(invocation, kind, containingSymbol) is not null;
+
+        private string? GetTrustReason(IOperation source, SourceKind kind, ISymbol containingSymbol)
         {
             var root = source.GetRoot();
-            if (ContainsValidation(root, source))
+            if (ContainsValidation(root, source) || _aspNet.IsBehindAuthorize(containingSymbol))
             {
-                return;
+                return null;
             }
 
-            if (_aspNet.IsBehindAuthorize(context.ContainingSymbol))
-            {
-                return;
-            }
+            return new TrustFinder(this, containingSymbol, root).Find(source, kind);
+        }
 
-            var reason = new TrustFinder(this, context.ContainingSymbol, root).Find(source, kind);
+        private void AnalyzeSource(OperationAnalysisContext context, IOperation source, SourceKind kind, string member, Location location)
+        {
+            var reason = GetTrustReason(source, kind, context.ContainingSymbol);
             if (reason is not null)
             {
                 context.ReportDiagnostic(Diagnostic.Create(

@@ -26,7 +26,7 @@ namespace SafeAuth.CodeFixes.Rules.Tokens;
 /// <c>StrictJwt</c>; make Jwt.Net verify; give jose-jwt the key in scope.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(JwtReadWithoutValidationCodeFixProvider)), Shared]
-public sealed class JwtReadWithoutValidationCodeFixProvider : CodeFixProvider
+public sealed class JwtReadWithoutValidationCodeFixProvider : CandidateCodeFixProvider
 {
     internal const string ValidateWithParametersKey = "AUTH101.ValidateWithParameters";
     internal const string StrictJwtKey = "AUTH101.StrictJwt";
@@ -35,41 +35,13 @@ public sealed class JwtReadWithoutValidationCodeFixProvider : CodeFixProvider
 
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIds.JwtReadWithoutValidation);
 
-    public override FixAllProvider GetFixAllProvider() => SequentialFixAllProvider.Create(GetCandidatesAsync, FindNode);
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
-        {
-            return;
-        }
-
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            var node = FindNode(root, diagnostic);
-            if (node is null)
-            {
-                continue;
-            }
-
-            foreach (var candidate in await GetCandidatesAsync(context.Document, node, context.CancellationToken).ConfigureAwait(false))
-            {
-                var document = context.Document;
-                context.RegisterCodeFix(
-                    CodeAction.Create(candidate.Title, ct => candidate.Apply(document, node, ct), candidate.EquivalenceKey),
-                    diagnostic);
-            }
-        }
-    }
-
-    private static SyntaxNode? FindNode(SyntaxNode root, Diagnostic diagnostic)
+    internal override SyntaxNode? FindNode(SyntaxNode root, Diagnostic diagnostic)
     {
         var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
         return node.AncestorsAndSelf().FirstOrDefault(n => n is InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax);
     }
 
-    private static async Task<ImmutableArray<FixCandidate>> GetCandidatesAsync(Document document, SyntaxNode node, CancellationToken cancellationToken)
+    internal override async Task<ImmutableArray<FixCandidate>> GetCandidatesAsync(Document document, SyntaxNode node, CancellationToken cancellationToken)
     {
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         if (model is null)
@@ -105,7 +77,7 @@ public sealed class JwtReadWithoutValidationCodeFixProvider : CodeFixProvider
                          && verify.Syntax is ExpressionSyntax verifySyntax)
                 {
                     builder.Add(new FixCandidate("Verify the signature while decoding (verify: true)", JwtNetVerifyKey,
-                        (doc, _, ct) => ReplaceAsync(doc, verifySyntax, LiteralExpression(SyntaxKind.TrueLiteralExpression), ct)));
+                        (doc, _, ct) => SyntaxEdits.ReplaceAsync(doc, verifySyntax, LiteralExpression(SyntaxKind.TrueLiteralExpression), ct)));
                 }
                 else if (typeName == MetadataNames.JoseJwt)
                 {
@@ -319,12 +291,12 @@ public sealed class JwtReadWithoutValidationCodeFixProvider : CodeFixProvider
         {
             if (access.Name.Identifier.ValueText == "DoNotVerifySignature")
             {
-                return await ReplaceAsync(document, access.Name, IdentifierName("MustVerifySignature"), cancellationToken).ConfigureAwait(false);
+                return await SyntaxEdits.ReplaceAsync(document, access.Name, IdentifierName("MustVerifySignature"), cancellationToken).ConfigureAwait(false);
             }
 
             if (access.Name.Identifier.ValueText == "WithVerifySignature" && call.ArgumentList.Arguments.Count == 1)
             {
-                return await ReplaceAsync(document, call.ArgumentList.Arguments[0].Expression, LiteralExpression(SyntaxKind.TrueLiteralExpression), cancellationToken).ConfigureAwait(false);
+                return await SyntaxEdits.ReplaceAsync(document, call.ArgumentList.Arguments[0].Expression, LiteralExpression(SyntaxKind.TrueLiteralExpression), cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -332,7 +304,7 @@ public sealed class JwtReadWithoutValidationCodeFixProvider : CodeFixProvider
             SyntaxKind.SimpleMemberAccessExpression,
             decodeAccess.Expression.WithoutTrailingTrivia(),
             IdentifierName("MustVerifySignature")));
-        return await ReplaceAsync(document, decodeAccess.Expression, verified.WithTrailingTrivia(decodeAccess.Expression.GetTrailingTrivia()), cancellationToken).ConfigureAwait(false);
+        return await SyntaxEdits.ReplaceAsync(document, decodeAccess.Expression, verified.WithTrailingTrivia(decodeAccess.Expression.GetTrailingTrivia()), cancellationToken).ConfigureAwait(false);
     }
 
     private static void AddJoseFix(ImmutableArray<FixCandidate>.Builder builder, SemanticModel model, SyntaxNode node, IInvocationOperation invocation)
@@ -382,7 +354,7 @@ public sealed class JwtReadWithoutValidationCodeFixProvider : CodeFixProvider
                 .WithExpression(access.WithName(name))
                 .WithArgumentList(syntax.ArgumentList.WithArguments(SeparatedList(
                     new[] { arguments[0], Argument(IdentifierName(key.Name)) }.Concat(kept))));
-            return ReplaceAsync(doc, n, replacement, ct);
+            return SyntaxEdits.ReplaceAsync(doc, n, replacement, ct);
         }));
     }
 
@@ -420,16 +392,5 @@ public sealed class JwtReadWithoutValidationCodeFixProvider : CodeFixProvider
             editor.ReplaceNode(elementSyntax, validated.WithTriviaFrom(elementSyntax));
             return editor.GetChangedDocument();
         }));
-    }
-
-    private static async Task<Document> ReplaceAsync(Document document, SyntaxNode oldNode, SyntaxNode newNode, CancellationToken cancellationToken)
-    {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null)
-        {
-            return document;
-        }
-
-        return document.WithSyntaxRoot(root.ReplaceNode(oldNode, newNode.WithTriviaFrom(oldNode)));
     }
 }

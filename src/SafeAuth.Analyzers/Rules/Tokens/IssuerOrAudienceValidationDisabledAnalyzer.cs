@@ -1,0 +1,191 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using SafeAuth.Analyzers.Common;
+using SafeAuth.Analyzers.KnownTypes;
+
+namespace SafeAuth.Analyzers.Rules.Tokens;
+
+/// <summary>
+/// AUTH103: <c>ValidateIssuer</c>/<c>ValidateAudience</c> set to false, or an <c>IssuerValidator</c>/<c>AudienceValidator</c>
+/// that accepts everything, unless a real custom validator does the job.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class IssuerOrAudienceValidationDisabledAnalyzer : DiagnosticAnalyzer
+{
+    internal static readonly DiagnosticDescriptor Rule = DescriptorFactory.Create(
+        RuleIds.IssuerOrAudienceValidationDisabled,
+        title: "Issuer or audience validation disabled",
+        messageFormat: "{0} turns {1} validation off: {2}",
+        RuleCategories.Security,
+        DiagnosticSeverity.Warning,
+        description: "Without issuer and audience checks a validly signed token minted by another issuer, or for another application, is accepted. Keep ValidateIssuer and ValidateAudience on with ValidIssuer(s)/ValidAudience(s), or use a custom validator that really checks.");
+
+    private static readonly string[] SharedKeyProviderMembers = { "Authority", "MetadataAddress", "ConfigurationManager", "IssuerSigningKeyResolver", "Configuration" };
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var parameters = WellKnownTypes.GetOrCreate(start.Compilation).Get(MetadataNames.TokenValidationParameters);
+            if (parameters is not null)
+            {
+                start.RegisterOperationAction(c => Analyze(c, parameters), OperationKind.SimpleAssignment);
+            }
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol parametersType)
+    {
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        var property = PropertyAssignments.AssignedProperty(assignment);
+        if (property is null || !property.ContainingType.InheritsFromOrEquals(parametersType))
+        {
+            return;
+        }
+
+        switch (property.Name)
+        {
+            case "ValidateIssuer" when ConstantFlow.IsConstant(assignment.Value, false):
+                if (!HasRealValidator(assignment, "IssuerValidator", IsAcceptAllIssuerValidator))
+                {
+                    Report(context, assignment, "ValidateIssuer = false", "issuer", IssuerConsequence(assignment));
+                }
+
+                break;
+
+            case "ValidateAudience" when ConstantFlow.IsConstant(assignment.Value, false):
+                if (!HasRealValidator(assignment, "AudienceValidator", IsAcceptAllAudienceValidator))
+                {
+                    Report(context, assignment, "ValidateAudience = false", "audience", AudienceConsequence(assignment));
+                }
+
+                break;
+
+            case "IssuerValidator" when IsAcceptAllIssuerValidator(assignment.Value):
+                Report(context, assignment, "An IssuerValidator that accepts every issuer", "issuer", IssuerConsequence(assignment));
+                break;
+
+            case "AudienceValidator" when IsAcceptAllAudienceValidator(assignment.Value):
+                Report(context, assignment, "An AudienceValidator that always returns true", "audience", AudienceConsequence(assignment));
+                break;
+        }
+    }
+
+    /// <summary>Multi-tenant apps switch the built-in check off and plug in their own: stay silent when that one really checks.</summary>
+    private static bool HasRealValidator(ISimpleAssignmentOperation assignment, string validatorName, Func<IOperation, bool> acceptsAll)
+    {
+        foreach (var sibling in PropertyAssignments.Siblings(assignment))
+        {
+            if (PropertyAssignments.AssignedProperty(sibling)?.Name == validatorName
+                && sibling.Value.WalkDownConversion() is not { ConstantValue: { HasValue: true, Value: null } }
+                && !acceptsAll(sibling.Value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string IssuerConsequence(ISimpleAssignmentOperation assignment) =>
+        SetsSibling(assignment, "ValidIssuer", "ValidIssuers")
+            ? "ValidIssuer/ValidIssuers is set but never checked, so tokens from any issuer the keys trust are accepted"
+            : "tokens from any issuer the signing keys trust are accepted";
+
+    private static string AudienceConsequence(ISimpleAssignmentOperation assignment)
+    {
+        var configured = SetsSibling(assignment, "ValidAudience", "ValidAudiences");
+        var sharedKeys = UsesSharedKeyProvider(assignment);
+        return (configured, sharedKeys) switch
+        {
+            (true, true) => "ValidAudience/ValidAudiences is set but never checked, and the keys come from a shared provider, so a token minted for any other application is accepted",
+            (true, false) => "ValidAudience/ValidAudiences is set but never checked, so a token minted for another application is accepted",
+            (false, true) => "the keys come from a shared provider, so a token minted for any other application is accepted",
+            _ => "a token minted for another application is accepted",
+        };
+    }
+
+    private static bool SetsSibling(ISimpleAssignmentOperation assignment, string first, string second)
+    {
+        foreach (var sibling in PropertyAssignments.Siblings(assignment))
+        {
+            var name = PropertyAssignments.AssignedProperty(sibling)?.Name;
+            if ((name == first || name == second) && !(sibling.Value.WalkDownConversion().ConstantValue is { HasValue: true, Value: null }))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Keys from discovery/JWKS (<c>Authority</c>, <c>MetadataAddress</c>, a key resolver) are shared by every app of that provider.</summary>
+    private static bool UsesSharedKeyProvider(IOperation anchor)
+    {
+        foreach (var operation in anchor.GetRoot().DescendantsAndSelf())
+        {
+            if (operation is ISimpleAssignmentOperation other
+                && PropertyAssignments.AssignedProperty(other) is { } property
+                && Array.IndexOf(SharedKeyProviderMembers, property.Name) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Returns its issuer argument (or a constant) on every path and never throws.</summary>
+    private static bool IsAcceptAllIssuerValidator(IOperation value)
+    {
+        var body = DelegateBodies.Get(value);
+        if (body is null || body.ReturnedValues.Count == 0 || body.Throws || body.Method.Parameters.Length == 0)
+        {
+            return false;
+        }
+
+        var issuer = body.Method.Parameters[0];
+        foreach (var returned in body.ReturnedValues)
+        {
+            var isIssuer = returned is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, issuer);
+            var isConstant = returned.ConstantValue is { HasValue: true, Value: string };
+            var isTokenIssuer = returned is IPropertyReferenceOperation { Property.Name: "Issuer", Instance: IParameterReferenceOperation };
+            if (!isIssuer && !isConstant && !isTokenIssuer)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Returns true on every path.</summary>
+    private static bool IsAcceptAllAudienceValidator(IOperation value)
+    {
+        var body = DelegateBodies.Get(value);
+        if (body is null || body.ReturnedValues.Count == 0 || body.Throws)
+        {
+            return false;
+        }
+
+        foreach (var returned in body.ReturnedValues)
+        {
+            if (!ConstantFlow.IsConstant(returned, true))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void Report(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, string what, string check, string consequence) =>
+        context.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Syntax.GetLocation(), what, check, consequence));
+}

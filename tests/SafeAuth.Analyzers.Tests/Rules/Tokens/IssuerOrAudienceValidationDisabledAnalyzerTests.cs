@@ -1,0 +1,167 @@
+using SafeAuth.Analyzers.Tests.Verifiers;
+using Xunit;
+using static SafeAuth.Analyzers.Tests.Verifiers.Snippets;
+using VerifyCS = SafeAuth.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    SafeAuth.Analyzers.Rules.Tokens.IssuerOrAudienceValidationDisabledAnalyzer,
+    SafeAuth.CodeFixes.Rules.Tokens.IssuerOrAudienceValidationDisabledCodeFixProvider>;
+
+namespace SafeAuth.Analyzers.Tests.Rules.Tokens;
+
+public class IssuerOrAudienceValidationDisabledAnalyzerTests
+{
+    [Fact]
+    public async Task Reports_ValidateIssuerAndAudienceFalse_InInitializer()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(TokenUsings + """
+            public class Setup
+            {
+                public TokenValidationParameters Create(SecurityKey key) => new()
+                {
+                    IssuerSigningKey = key,
+                    {|#0:ValidateIssuer = false|},
+                    {|#1:ValidateAudience = false|},
+                };
+            }
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("ValidateIssuer = false", "issuer", "tokens from any issuer the signing keys trust are accepted"),
+            VerifyCS.Diagnostic().WithLocation(1).WithArguments("ValidateAudience = false", "audience", "a token minted for another application is accepted"));
+    }
+
+    [Fact]
+    public async Task Reports_WithEmphasis_WhenValidValuesSetButUnchecked_AndKeysFromSharedProvider()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(TokenUsings + """
+            public static class Setup
+            {
+                public static void Configure(IServiceCollection services)
+                {
+                    services.AddAuthentication().AddJwtBearer(options =>
+                    {
+                        options.Authority = "https://login.example.com";
+                        options.TokenValidationParameters = new TokenValidationParameters
+                        {
+                            ValidIssuer = "https://login.example.com",
+                            {|#0:ValidateIssuer = false|},
+                            ValidAudience = "api://orders",
+                            {|#1:ValidateAudience = false|},
+                        };
+                    });
+                }
+            }
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("ValidateIssuer = false", "issuer", "ValidIssuer/ValidIssuers is set but never checked, so tokens from any issuer the keys trust are accepted"),
+            VerifyCS.Diagnostic().WithLocation(1).WithArguments("ValidateAudience = false", "audience", "ValidAudience/ValidAudiences is set but never checked, and the keys come from a shared provider, so a token minted for any other application is accepted"));
+    }
+
+    [Fact]
+    public async Task Reports_OnTokenValidationParametersOfOptions_ThroughLocalConstant()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(TokenUsings + """
+            public static class Setup
+            {
+                public static void Configure(JwtBearerOptions options)
+                {
+                    const bool check = false;
+                    var audience = check;
+                    {|#0:options.TokenValidationParameters.ValidateAudience = audience|};
+                }
+            }
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("ValidateAudience = false", "audience", "a token minted for another application is accepted"));
+    }
+
+    [Fact]
+    public async Task Reports_AcceptAllValidators_LambdaBlockAndMethodGroup()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(TokenUsings + """
+            public class Setup
+            {
+                public void Configure(TokenValidationParameters p, TokenValidationParameters q)
+                {
+                    [|p.IssuerValidator = (issuer, token, parameters) => issuer|];
+                    [|p.AudienceValidator = (audiences, token, parameters) => true|];
+                    [|q.AudienceValidator = delegate { return true; }|];
+                    [|q.IssuerValidator = AnyIssuer|];
+                }
+
+                private static string AnyIssuer(string issuer, SecurityToken token, TokenValidationParameters parameters)
+                {
+                    Console.WriteLine(issuer);
+                    return issuer;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task NoDiagnostic_MultiTenantCustomValidator_AndRealValidators()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(TokenUsings + """
+            public class Setup
+            {
+                private static readonly HashSet<string> Tenants = new() { "a", "b" };
+
+                public TokenValidationParameters Create() => new()
+                {
+                    ValidateIssuer = false,
+                    IssuerValidator = (issuer, token, parameters) =>
+                    {
+                        var tenant = issuer.Split('/')[3];
+                        if (!Tenants.Contains(tenant)) throw new SecurityTokenInvalidIssuerException("unknown tenant");
+                        return issuer;
+                    },
+                    ValidateAudience = false,
+                    AudienceValidator = (audiences, token, parameters) => audiences.Contains("api://orders"),
+                };
+
+                public TokenValidationParameters Strict() => new()
+                {
+                    ValidateIssuer = true,
+                    ValidateAudience = true,
+                    ValidIssuers = new[] { "https://a", "https://b" },
+                    ValidAudience = "api",
+                };
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task NoDiagnostic_OtherTypeWithSameNames()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(TokenUsings + """
+            public class CookieSettings { public bool ValidateIssuer { get; set; } public bool ValidateAudience { get; set; } }
+            public class Setup { public CookieSettings S => new() { ValidateIssuer = false, ValidateAudience = false }; }
+            """);
+    }
+
+    [Fact]
+    public async Task Fix_RemovesAssignments_FixAll()
+    {
+        await VerifyCS.VerifyCodeFixAsync(TokenUsings + """
+            public class Setup
+            {
+                public TokenValidationParameters Create(JwtBearerOptions options)
+                {
+                    [|options.TokenValidationParameters.ValidateIssuer = false|];
+                    return new TokenValidationParameters
+                    {
+                        ValidAudience = "api",
+                        [|ValidateAudience = false|],
+                        [|AudienceValidator = (a, t, p) => true|],
+                    };
+                }
+            }
+            """, TokenUsings + """
+            public class Setup
+            {
+                public TokenValidationParameters Create(JwtBearerOptions options)
+                {
+                    return new TokenValidationParameters
+                    {
+                        ValidAudience = "api",
+                    };
+                }
+            }
+            """, "AUTH103.RemoveAssignment");
+    }
+}
