@@ -2,7 +2,7 @@ namespace SafeAuth.Analyzers.KnownTypes;
 
 internal static partial class MetadataNames
 {
-    public const string SecurityTokenDescriptor = "Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor";
+    // SecurityTokenDescriptor: declared with the expiry family (MetadataNames.Expiry.cs).
     public const string SigningCredentials = "Microsoft.IdentityModel.Tokens.SigningCredentials";
     public const string JwtNetNoneAlgorithm = "JWT.Algorithms.NoneAlgorithm";
     public const string JwtNetEncoder = "JWT.JwtEncoder";
