@@ -38,6 +38,14 @@ internal static class OAuthText
             && !(parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary && binary.Type?.SpecialType == SpecialType.System_String);
     }
 
+    /// <summary>
+    /// A cheap first filter for the per-node string callbacks: a plain literal must mention <c>_type=</c>
+    /// (<c>response_type=</c>, <c>grant_type=</c>) to be worth reading.
+    /// </summary>
+    public static bool MayHoldProtocolText(IOperation operation) =>
+        operation is not ILiteralOperation { ConstantValue: { HasValue: true, Value: string text } }
+        || text.IndexOf("_type=", StringComparison.OrdinalIgnoreCase) >= 0;
+
     /// <summary>The text of a string expression, with <see cref="Hole"/> for each part not known at compile time.</summary>
     public static string Text(IOperation operation, List<IOperation>? holes = null)
     {

@@ -67,7 +67,7 @@ public sealed class AuthorizationCodeWithoutPkceAnalyzer : DiagnosticAnalyzer
         public void AnalyzeString(OperationAnalysisContext context)
         {
             var operation = context.Operation;
-            if (!OAuthText.IsOutermostStringExpression(operation))
+            if (!OAuthText.MayHoldProtocolText(operation) || !OAuthText.IsOutermostStringExpression(operation))
             {
                 return;
             }

@@ -55,7 +55,7 @@ public sealed class ImplicitOrPasswordGrantAnalyzer : DiagnosticAnalyzer
         public void AnalyzeString(OperationAnalysisContext context)
         {
             var operation = context.Operation;
-            if (!OAuthText.IsOutermostStringExpression(operation))
+            if (!OAuthText.MayHoldProtocolText(operation) || !OAuthText.IsOutermostStringExpression(operation))
             {
                 return;
             }
