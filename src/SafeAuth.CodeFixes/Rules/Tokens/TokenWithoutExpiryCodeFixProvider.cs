@@ -99,6 +99,15 @@ public sealed class TokenWithoutExpiryCodeFixProvider : CodeFixProvider
                 return Task.FromResult(true);
 
             case TokenWithoutExpiryAnalyzer.FixShape.DescriptorExpires:
+                // `new SecurityTokenDescriptor { Expires = null }`: give that member a value instead of adding a second one.
+                if (node.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>()?.Initializer?.Expressions
+                        .OfType<AssignmentExpressionSyntax>()
+                        .FirstOrDefault(a => a.Left is IdentifierNameSyntax { Identifier.ValueText: "Expires" }) is { } existingExpires)
+                {
+                    editor.ReplaceNode(existingExpires.Right, ExpirySyntax.UtcNowPlus(generator, compilation, lifetime).WithTriviaFrom(existingExpires.Right));
+                    return Task.FromResult(true);
+                }
+
                 var assignment = AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, IdentifierName("Expires"), ExpirySyntax.UtcNowPlus(generator, compilation, lifetime));
                 return Task.FromResult(AddToInitializer(editor, node, assignment, SyntaxKind.ObjectInitializerExpression));
 
