@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds the samples from scratch and checks what the analyzers report:
-#  - SafeAuth.Samples.Violations builds (warnings do not fail it) and shows every ID in samples/expected-diagnostics.txt,
-#    each with its help link (https://github.com/safeauth/SafeAuth/blob/main/docs/rules/<ID>.md) in the build output
-#    or in the SARIF log;
+#  - SafeAuth.Samples.Violations and SafeAuth.Samples.NativeClient build (warnings do not fail them) and together show
+#    every ID in samples/expected-diagnostics.txt, each with its help link
+#    (https://github.com/safeauth/SafeAuth/blob/main/docs/rules/<ID>.md) in a build output or a SARIF log;
 #  - SafeAuth.Samples.Clean builds with warnings as errors and shows no AUTH diagnostic at all (build output and SARIF);
 #  - SafeAuth.Samples.BlazorWasm (Blazor WebAssembly) builds and shows each finding of its expected-findings.txt at the
 #    exact file(line,col), .razor files included, and no other AUTH finding.
@@ -18,6 +18,7 @@ violations="samples/SafeAuth.Samples.Violations/SafeAuth.Samples.Violations.cspr
 clean="samples/SafeAuth.Samples.Clean/SafeAuth.Samples.Clean.csproj"
 blazor_dir="samples/SafeAuth.Samples.BlazorWasm"
 blazor="$blazor_dir/SafeAuth.Samples.BlazorWasm.csproj"
+native="samples/SafeAuth.Samples.NativeClient/SafeAuth.Samples.NativeClient.csproj"
 failures=0
 checks=0
 
@@ -75,8 +76,12 @@ PY
 
 # --- Violations -----------------------------------------------------------------------------------------------------
 if build violations "$violations"; then pass; else fail "SafeAuth.Samples.Violations did not build"; tail -n 30 "$work/violations.log" >&2; fi
-findings "$work/violations.log" >"$work/violations.findings"
 [[ -f "$work/violations.sarif" ]] || fail "no SARIF log was written for SafeAuth.Samples.Violations"
+# The native-style client (AUTH5xx): its findings count toward the expected IDs like the violations sample's.
+if build native "$native"; then pass; else fail "SafeAuth.Samples.NativeClient did not build"; tail -n 30 "$work/native.log" >&2; fi
+[[ -f "$work/native.sarif" ]] || fail "no SARIF log was written for SafeAuth.Samples.NativeClient"
+cat "$work/violations.log" "$work/native.log" >"$work/violations-all.log"
+findings "$work/violations-all.log" >"$work/violations.findings"
 
 for id in "${expected[@]}"; do
   if ! printf '%s\n' "${declared[@]}" | grep -qx "$id"; then
@@ -84,10 +89,11 @@ for id in "${expected[@]}"; do
     continue
   fi
   count=$(grep -c "^$id " "$work/violations.findings" || true)
-  if [[ "$count" -gt 0 ]]; then pass; else fail "SafeAuth.Samples.Violations shows no $id"; fi
+  if [[ "$count" -gt 0 ]]; then pass; else fail "neither SafeAuth.Samples.Violations nor SafeAuth.Samples.NativeClient shows $id"; fi
   link="$help_base/$id.md"
-  if grep -qF "$link" "$work/violations.log" \
-     || { [[ -f "$work/violations.sarif" ]] && sarif_help_uri "$work/violations.sarif" "$id" | grep -qxF "$link"; }; then
+  if grep -qF "$link" "$work/violations-all.log" \
+     || { [[ -f "$work/violations.sarif" ]] && sarif_help_uri "$work/violations.sarif" "$id" | grep -qxF "$link"; } \
+     || { [[ -f "$work/native.sarif" ]] && sarif_help_uri "$work/native.sarif" "$id" | grep -qxF "$link"; }; then
     pass
   else
     fail "the help link $link of $id is in neither the build output nor the SARIF log"

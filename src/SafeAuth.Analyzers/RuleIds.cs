@@ -24,6 +24,10 @@ public static class RuleIds
     // AUTH4xx: browser storage
     public const string TokenWrittenToLocalStorage = "AUTH401";
     public const string TokenWrittenToSessionStorage = "AUTH402";
+    // AUTH5xx: native and public clients
+    public const string ClientSecretInNativeApp = "AUTH501";
+    public const string AuthorizationCodeWithoutPkce = "AUTH502";
+    public const string ImplicitOrPasswordGrant = "AUTH503";
 
     // AUTH9xx: SafeAuth configuration errors
     public const string InvalidOptionValue = "AUTH901";

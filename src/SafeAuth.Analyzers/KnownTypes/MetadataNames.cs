@@ -62,6 +62,7 @@ internal static partial class MetadataNames
     public const string WinUIApplication = "Microsoft.UI.Xaml.Application";
     public const string AvaloniaApplication = "Avalonia.Application";
     public const string XamarinFormsApplication = "Xamarin.Forms.Application";
+    // Uno.UI apps derive from Windows.UI.Xaml.Application; Uno.WinUI apps from Microsoft.UI.Xaml.Application (WinUI above).
     public const string UnoApplication = "Windows.UI.Xaml.Application";
 
     // Test frameworks
