@@ -4,15 +4,11 @@ namespace SafeAuth.Analyzers.KnownTypes;
 internal static partial class MetadataNames
 {
     // MSAL.NET (Microsoft.Identity.Client)
-    public const string MsalConfidentialClientApplicationBuilder = "Microsoft.Identity.Client.ConfidentialClientApplicationBuilder";
     public const string MsalPublicClientApplicationBuilder = "Microsoft.Identity.Client.PublicClientApplicationBuilder";
     public const string MsalIPublicClientApplication = "Microsoft.Identity.Client.IPublicClientApplication";
     public const string MsalIByUsernameAndPassword = "Microsoft.Identity.Client.IByUsernameAndPassword";
 
     // Duende.IdentityModel and Duende.IdentityModel.OidcClient
-    public const string DuendeOidcClientOptions = "Duende.IdentityModel.OidcClient.OidcClientOptions";
-    public const string DuendeProtocolRequest = "Duende.IdentityModel.Client.ProtocolRequest";
-    public const string DuendeClientOptions = "Duende.IdentityModel.Client.ClientOptions";
     public const string DuendeClientCredentialsTokenRequest = "Duende.IdentityModel.Client.ClientCredentialsTokenRequest";
     public const string DuendeAuthorizationCodeTokenRequest = "Duende.IdentityModel.Client.AuthorizationCodeTokenRequest";
     public const string DuendePasswordTokenRequest = "Duende.IdentityModel.Client.PasswordTokenRequest";
@@ -21,7 +17,6 @@ internal static partial class MetadataNames
     public const string DuendeTokenClient = "Duende.IdentityModel.Client.TokenClient";
 
     // Azure.Identity
-    public const string AzureClientSecretCredential = "Azure.Identity.ClientSecretCredential";
 
     // ASP.NET Core OpenID Connect and Blazor WebAssembly authentication
     public const string OpenIdConnectOptions = "Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions";

@@ -12,14 +12,8 @@ internal static partial class MetadataNames
     public const string Encoding = "System.Text.Encoding";
     public const string Convert = "System.Convert";
 
-
     // Client secrets
     public const string RemoteAuthenticationOptions = "Microsoft.AspNetCore.Authentication.RemoteAuthenticationOptions";
-    public const string MsalConfidentialClientApplicationBuilder = "Microsoft.Identity.Client.ConfidentialClientApplicationBuilder";
-    public const string DuendeProtocolRequest = "Duende.IdentityModel.Client.ProtocolRequest";
-    public const string DuendeClientOptions = "Duende.IdentityModel.Client.ClientOptions";
-    public const string DuendeOidcClientOptions = "Duende.IdentityModel.OidcClient.OidcClientOptions";
-    public const string AzureClientSecretCredential = "Azure.Identity.ClientSecretCredential";
 
     // Where a fix reads secrets from
     public const string IConfiguration = "Microsoft.Extensions.Configuration.IConfiguration";

@@ -36,6 +36,13 @@ internal static partial class MetadataNames
     // jose-jwt
     public const string JoseJwt = "Jose.JWT";
 
+    // Client libraries (MSAL, Duende, Azure.Identity): shared by the secrets and native-client families
+    public const string MsalConfidentialClientApplicationBuilder = "Microsoft.Identity.Client.ConfidentialClientApplicationBuilder";
+    public const string DuendeProtocolRequest = "Duende.IdentityModel.Client.ProtocolRequest";
+    public const string DuendeClientOptions = "Duende.IdentityModel.Client.ClientOptions";
+    public const string DuendeOidcClientOptions = "Duende.IdentityModel.OidcClient.OidcClientOptions";
+    public const string AzureClientSecretCredential = "Azure.Identity.ClientSecretCredential";
+
     // ASP.NET Core
     public const string HttpContext = "Microsoft.AspNetCore.Http.HttpContext";
     public const string HttpRequest = "Microsoft.AspNetCore.Http.HttpRequest";
