@@ -180,6 +180,54 @@ if [[ -f "$feed/SafeAuth.$version.nupkg" ]]; then
   check "the fixed project reports no AUTH101" bash -c "! grep -q 'AUTH101' '$work/fixed.log'"
 fi
 
+# --- A Razor component library: findings in .razor components are reported at the .razor line ---------------------
+rcl="$work/rcl"
+mkdir -p "$rcl"
+for file in Directory.Build.props Directory.Build.targets Directory.Packages.props; do
+  echo '<Project />' >"$rcl/$file"
+done
+cp "$app/nuget.config" "$rcl/nuget.config"
+cat >"$rcl/E2eComponents.csproj" <<'XML'
+<Project Sdk="Microsoft.NET.Sdk.Razor">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <NuGetAudit>false</NuGetAudit>
+  </PropertyGroup>
+  <ItemGroup>
+    <SupportedPlatform Include="browser" />
+    <FrameworkReference Include="Microsoft.AspNetCore.App" />
+  </ItemGroup>
+</Project>
+XML
+printf '@using Microsoft.AspNetCore.Components\n' >"$rcl/_Imports.razor"
+cat >"$rcl/TokenBadge.razor" <<'RAZOR'
+@using System.IdentityModel.Tokens.Jwt
+
+<span>@Issue()</span>
+
+@code {
+    [Parameter] public string Subject { get; set; } = "";
+
+    private string Issue()
+    {
+        var token = new JwtSecurityToken(issuer: "https://issuer.example", audience: "ui");
+        return new JwtSecurityTokenHandler().WriteToken(token);
+    }
+}
+RAZOR
+cd "$rcl"
+if dotnet add package System.IdentityModel.Tokens.Jwt --version "$(central_version System.IdentityModel.Tokens.Jwt)" >"$work/add-rcl.log" 2>&1 \
+   && dotnet add package SafeAuth.Analyzers --version "$version" >>"$work/add-rcl.log" 2>&1; then
+  pass "a Razor class library installs SafeAuth.Analyzers"
+else
+  fail "a Razor class library installs SafeAuth.Analyzers"; tail -n 30 "$work/add-rcl.log" >&2
+fi
+if build rcl; then pass "the Razor class library builds"; else fail "the Razor class library builds"; tail -n 30 "$work/rcl.log" >&2; fi
+check "a finding in a .razor @code block is reported at its .razor line (TokenBadge.razor line 10)" \
+  has rcl 'TokenBadge\.razor\(10,[0-9]+\): warning AUTH105:'
+cd "$app"
+
 echo "package e2e: finished in $((SECONDS - started))s"
 if [[ $failures -gt 0 ]]; then
   echo "package e2e: $failures check(s) failed, $checks passed"

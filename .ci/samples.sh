@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Builds both samples from scratch and checks what the analyzers report:
-#  - SafeAuth.Samples.Violations builds (warnings do not fail it) and shows every ID in samples/expected-diagnostics.txt,
-#    each with its help link (https://github.com/safeauth/SafeAuth/blob/main/docs/rules/<ID>.md) in the build output
-#    or in the SARIF log;
-#  - SafeAuth.Samples.Clean builds with warnings as errors and shows no AUTH diagnostic at all (build output and SARIF).
+# Builds the samples from scratch and checks what the analyzers report:
+#  - SafeAuth.Samples.Violations and SafeAuth.Samples.NativeClient build (warnings do not fail them) and together show
+#    every ID in samples/expected-diagnostics.txt, each with its help link
+#    (https://github.com/safeauth/SafeAuth/blob/main/docs/rules/<ID>.md) in a build output or a SARIF log;
+#  - SafeAuth.Samples.Clean builds with warnings as errors and shows no AUTH diagnostic at all (build output and SARIF);
+#  - SafeAuth.Samples.BlazorWasm (Blazor WebAssembly) builds and shows each finding of its expected-findings.txt at the
+#    exact file(line,col), .razor files included, and no other AUTH finding.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -14,6 +16,9 @@ trap 'rm -rf "$work"' EXIT
 help_base="https://github.com/safeauth/SafeAuth/blob/main/docs/rules"
 violations="samples/SafeAuth.Samples.Violations/SafeAuth.Samples.Violations.csproj"
 clean="samples/SafeAuth.Samples.Clean/SafeAuth.Samples.Clean.csproj"
+blazor_dir="samples/SafeAuth.Samples.BlazorWasm"
+blazor="$blazor_dir/SafeAuth.Samples.BlazorWasm.csproj"
+native="samples/SafeAuth.Samples.NativeClient/SafeAuth.Samples.NativeClient.csproj"
 failures=0
 checks=0
 
@@ -37,8 +42,13 @@ build() { # name project -> $work/<name>.log, $work/<name>.sarif; returns dotnet
 }
 
 # Unique "ID file(line,col)" findings of a build log (MSBuild repeats each one in its summary).
+# Project-wide findings (configuration errors such as AUTH901) have no source position: MSBuild prints them as
+# "CSC : warning AUTHnnn", listed here with the location "(project)".
 findings() { # log
-  grep -oE '[^ ]+\([0-9]+,[0-9]+\): (warning|error) AUTH[0-9]{3}' "$1" | sed -E 's/^(.*): (warning|error) (AUTH[0-9]{3})$/\3 \1/' | sort -u || true
+  {
+    grep -oE '[^ ]+\([0-9]+,[0-9]+\): (warning|error) AUTH[0-9]{3}' "$1" | sed -E 's/^(.*): (warning|error) (AUTH[0-9]{3})$/\3 \1/'
+    grep -oE '^CSC : (warning|error) AUTH[0-9]{3}' "$1" | sed -E 's/^CSC : (warning|error) (AUTH[0-9]{3})$/\2 (project)/'
+  } | sort -u || true
 }
 
 sarif_results() { # sarif -> "ruleId" per result, one per line
@@ -66,8 +76,12 @@ PY
 
 # --- Violations -----------------------------------------------------------------------------------------------------
 if build violations "$violations"; then pass; else fail "SafeAuth.Samples.Violations did not build"; tail -n 30 "$work/violations.log" >&2; fi
-findings "$work/violations.log" >"$work/violations.findings"
 [[ -f "$work/violations.sarif" ]] || fail "no SARIF log was written for SafeAuth.Samples.Violations"
+# The native-style client (AUTH5xx): its findings count toward the expected IDs like the violations sample's.
+if build native "$native"; then pass; else fail "SafeAuth.Samples.NativeClient did not build"; tail -n 30 "$work/native.log" >&2; fi
+[[ -f "$work/native.sarif" ]] || fail "no SARIF log was written for SafeAuth.Samples.NativeClient"
+cat "$work/violations.log" "$work/native.log" >"$work/violations-all.log"
+findings "$work/violations-all.log" >"$work/violations.findings"
 
 for id in "${expected[@]}"; do
   if ! printf '%s\n' "${declared[@]}" | grep -qx "$id"; then
@@ -75,10 +89,11 @@ for id in "${expected[@]}"; do
     continue
   fi
   count=$(grep -c "^$id " "$work/violations.findings" || true)
-  if [[ "$count" -gt 0 ]]; then pass; else fail "SafeAuth.Samples.Violations shows no $id"; fi
+  if [[ "$count" -gt 0 ]]; then pass; else fail "neither SafeAuth.Samples.Violations nor SafeAuth.Samples.NativeClient shows $id"; fi
   link="$help_base/$id.md"
-  if grep -qF "$link" "$work/violations.log" \
-     || { [[ -f "$work/violations.sarif" ]] && sarif_help_uri "$work/violations.sarif" "$id" | grep -qxF "$link"; }; then
+  if grep -qF "$link" "$work/violations-all.log" \
+     || { [[ -f "$work/violations.sarif" ]] && sarif_help_uri "$work/violations.sarif" "$id" | grep -qxF "$link"; } \
+     || { [[ -f "$work/native.sarif" ]] && sarif_help_uri "$work/native.sarif" "$id" | grep -qxF "$link"; }; then
     pass
   else
     fail "the help link $link of $id is in neither the build output nor the SARIF log"
@@ -107,8 +122,29 @@ else
   fail "no SARIF log was written for SafeAuth.Samples.Clean"
 fi
 
+# --- Blazor WebAssembly ---------------------------------------------------------------------------------------------
+if build blazor "$blazor"; then pass; else fail "SafeAuth.Samples.BlazorWasm did not build"; tail -n 30 "$work/blazor.log" >&2; fi
+findings "$work/blazor.log" >"$work/blazor.findings"
+blazor_root="$root/$blazor_dir/"
+# "ID path(line,col)" with the path made relative to the sample folder.
+sed "s#^\(AUTH[0-9]*\) $blazor_root#\1 #" "$work/blazor.findings" | sort -u >"$work/blazor.relative"
+mapfile -t blazor_expected < <(sed -e 's/#.*//' -e 's/[[:space:]]*$//' "$blazor_dir/expected-findings.txt" | grep -v '^[[:space:]]*$' | sort -u)
+for finding in "${blazor_expected[@]}"; do
+  if grep -qxF "$finding" "$work/blazor.relative"; then
+    pass
+    echo "samples: blazor: $finding"
+  else
+    fail "SafeAuth.Samples.BlazorWasm does not show '$finding'; it shows:"
+    sed 's/^/  /' "$work/blazor.relative" >&2
+  fi
+done
+while read -r finding; do
+  [[ -z "$finding" ]] && continue
+  printf '%s\n' "${blazor_expected[@]}" | grep -qxF "$finding" || fail "SafeAuth.Samples.BlazorWasm shows an unexpected finding: $finding"
+done <"$work/blazor.relative"
+
 total_violations=$(wc -l <"$work/violations.findings")
-echo "samples: violations shows $total_violations finding(s) of ${#expected[@]} expected ID(s); clean shows $clean_count"
+echo "samples: violations shows $total_violations finding(s) of ${#expected[@]} expected ID(s); clean shows $clean_count; blazor shows $(wc -l <"$work/blazor.relative") of ${#blazor_expected[@]} expected"
 if [[ $failures -gt 0 ]]; then
   echo "samples: $failures check(s) failed, $checks passed"
   exit 1

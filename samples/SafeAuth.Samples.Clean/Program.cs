@@ -3,6 +3,8 @@ using Microsoft.IdentityModel.Tokens;
 using SafeAuth.Samples.Clean.Endpoints;
 using SafeAuth.Samples.Clean.Filters;
 using SafeAuth.Samples.Clean.Middleware;
+using SafeAuth.Samples.Clean.Secrets;
+using SafeAuth.Browser;
 using SafeAuth.Samples.Clean.Services;
 using SafeAuth.Tokens;
 
@@ -37,12 +39,29 @@ builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationSc
     });
 builder.Services.AddAuthorization();
 
+// The API's own access tokens: always exp/iat/nbf/jti, 15 minutes unless asked for less, never more than an hour.
+builder.Services.AddSingleton(new StrictJwtIssuer(new StrictJwtIssuerOptions
+{
+    Issuer = issuer,
+    Audience = audience,
+    SigningKey = signingKey,
+    Lifetime = TimeSpan.FromMinutes(15),
+}));
+builder.Services.AddSingleton<RefreshTokenStore>();
+
 builder.Services.AddControllers();
 builder.Services.AddSingleton<OrderStore>();
 builder.Services.AddSingleton<ReportStore>();
 builder.Services.AddScoped<TenantAccessFilter>();
 builder.Services.Configure<PartnerOptions>(builder.Configuration.GetSection("Webhooks"));
 builder.Services.AddSingleton<PartnerKeys>();
+builder.Services.AddPartnerSignIn(builder.Configuration);
+builder.Services.AddSingleton<WebhookSigner>();
+builder.Services.AddSingleton<SessionIssuer>();
+// Per-circuit token memory for the Razor components (Components/SignIn.razor): scoped, never shared between users.
+builder.Services.AddInMemoryTokenStore();
+builder.Services.AddHttpClient();
+builder.Services.AddScoped(sp => sp.GetRequiredService<IHttpClientFactory>().CreateClient());
 
 var app = builder.Build();
 
@@ -55,9 +74,11 @@ app.MapOrderEndpoints();
 app.MapProfileEndpoints();
 app.MapDownloadEndpoints();
 app.MapPartnerWebhookEndpoints();
+app.MapTokenEndpoints();
 
 // Called by other services with X-Service-Token; ServiceTokenMiddleware has validated it and set the principal.
 app.MapGet("/internal/whoami", (System.Security.Claims.ClaimsPrincipal caller) => Results.Ok(new { service = caller.FindFirst("sub")?.Value }))
     .RequireAuthorization();
+app.MapSessionEndpoints();
 
 app.Run();

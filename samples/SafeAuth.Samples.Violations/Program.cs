@@ -2,6 +2,7 @@ using SafeAuth.Samples.Violations.Auth;
 using SafeAuth.Samples.Violations.Endpoints;
 using SafeAuth.Samples.Violations.Filters;
 using SafeAuth.Samples.Violations.Middleware;
+using SafeAuth.Samples.Violations.Secrets;
 using SafeAuth.Samples.Violations.Services;
 
 // An API that receives bearer tokens from its clients and never validates them. Each marked line below is a finding:
@@ -14,6 +15,7 @@ builder.Services.AddSingleton<ServiceTokenIssuer>();
 builder.Services.AddSingleton<OrderStore>();
 builder.Services.AddSingleton<ReportStore>();
 builder.Services.AddScoped<TenantAccessFilter>();
+builder.Services.AddPartnerSignIn();
 
 var app = builder.Build();
 

@@ -13,7 +13,7 @@ internal static class HandRolledDecoding
 
     public static bool IsJsonParse(IMethodSymbol method)
     {
-        // Called for every invocation in a server project: rule out other names before formatting the type name.
+        // Called for every invocation: rule out by name before building the type's display string.
         if (method.Name is not ("Deserialize" or "DeserializeAsync" or "Parse" or "DeserializeObject"))
         {
             return false;

@@ -20,6 +20,7 @@ internal static partial class MetadataNames
     public const string TokenValidationParameters = "Microsoft.IdentityModel.Tokens.TokenValidationParameters";
     public const string TokenValidationResult = "Microsoft.IdentityModel.Tokens.TokenValidationResult";
     public const string SecurityKey = "Microsoft.IdentityModel.Tokens.SecurityKey";
+    public const string SecurityTokenDescriptor = "Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor";
     public const string SecurityTokenValidationException = "Microsoft.IdentityModel.Tokens.SecurityTokenValidationException";
     public const string Base64UrlEncoder = "Microsoft.IdentityModel.Tokens.Base64UrlEncoder";
 
@@ -28,9 +29,19 @@ internal static partial class MetadataNames
     public const string JwtNetDecoder = "JWT.JwtDecoder";
     public const string JwtNetIDecoder = "JWT.IJwtDecoder";
     public const string JwtNetDecoderExtensions = "JWT.JwtDecoderExtensions";
+    public const string JwtNetEncoder = "JWT.JwtEncoder";
+    public const string JwtNetIEncoder = "JWT.IJwtEncoder";
+    public const string JwtNetEncoderExtensions = "JWT.JwtEncoderExtensions";
 
     // jose-jwt
     public const string JoseJwt = "Jose.JWT";
+
+    // Client libraries (MSAL, Duende, Azure.Identity): shared by the secrets and native-client families
+    public const string MsalConfidentialClientApplicationBuilder = "Microsoft.Identity.Client.ConfidentialClientApplicationBuilder";
+    public const string DuendeProtocolRequest = "Duende.IdentityModel.Client.ProtocolRequest";
+    public const string DuendeClientOptions = "Duende.IdentityModel.Client.ClientOptions";
+    public const string DuendeOidcClientOptions = "Duende.IdentityModel.OidcClient.OidcClientOptions";
+    public const string AzureClientSecretCredential = "Azure.Identity.ClientSecretCredential";
 
     // ASP.NET Core
     public const string HttpContext = "Microsoft.AspNetCore.Http.HttpContext";
@@ -58,6 +69,7 @@ internal static partial class MetadataNames
     public const string WinUIApplication = "Microsoft.UI.Xaml.Application";
     public const string AvaloniaApplication = "Avalonia.Application";
     public const string XamarinFormsApplication = "Xamarin.Forms.Application";
+    // Uno.UI apps derive from Windows.UI.Xaml.Application; Uno.WinUI apps from Microsoft.UI.Xaml.Application (WinUI above).
     public const string UnoApplication = "Windows.UI.Xaml.Application";
 
     // Test frameworks

@@ -43,7 +43,54 @@ internal static class ProjectKindDetector
         MetadataNames.XunitFact, MetadataNames.NUnitTest, MetadataNames.MSTestMethod,
     };
 
-    public static ProjectKind Detect(WellKnownTypes types, AnalyzerOptions options)
+    /// <summary>
+    /// The kind of the compilation <paramref name="types"/> belongs to, decided on first use and cached with the
+    /// compilation's type cache, so every SafeAuth analyzer sees the same answer.
+    /// </summary>
+    public static ProjectKind Detect(WellKnownTypes types, AnalyzerOptions options) =>
+        types.GetOrAddProjectKind(options, static (t, o) => Compute(t, o));
+
+    private static ProjectKind Compute(WellKnownTypes types, AnalyzerOptions options)
+    {
+        var kind = ProjectKind.Unknown;
+
+        // An explicit declaration wins over every inferred signal (a project that cannot use the desktop SDK here,
+        // or a library that knows where it ships).
+        var declared = SafeAuthOptions.GetMSBuildProperty(options, MSBuildProperties.SafeAuthProjectKind);
+        switch (declared?.ToLowerInvariant())
+        {
+            case "native":
+                kind = ProjectKind.NativeApp;
+                break;
+            case "browser":
+                kind = ProjectKind.BrowserApp;
+                break;
+            case "server":
+                kind = ProjectKind.Server;
+                break;
+            default:
+                kind = Infer(types, options);
+                break;
+        }
+
+        foreach (var name in TestFrameworkTypes)
+        {
+            if (types.Get(name) is not null)
+            {
+                kind |= ProjectKind.TestProject;
+                break;
+            }
+        }
+
+        if (SafeAuthOptions.IsMSBuildPropertyTrue(options, MSBuildProperties.IsTestProject))
+        {
+            kind |= ProjectKind.TestProject;
+        }
+
+        return kind;
+    }
+
+    private static ProjectKind Infer(WellKnownTypes types, AnalyzerOptions options)
     {
         var kind = ProjectKind.Unknown;
 
@@ -74,25 +121,12 @@ internal static class ProjectKindDetector
             }
         }
 
+        // OutputType=Exe on its own says nothing: a console daemon or worker is a confidential client.
         var isWebSdk = SafeAuthOptions.IsMSBuildPropertyTrue(options, MSBuildProperties.UsingMicrosoftNETSdkWeb);
         if ((kind & ProjectKind.BrowserApp) == 0
             && (isWebSdk || types.Get(MetadataNames.HttpContext) is not null))
         {
             kind |= ProjectKind.Server;
-        }
-
-        foreach (var name in TestFrameworkTypes)
-        {
-            if (types.Get(name) is not null)
-            {
-                kind |= ProjectKind.TestProject;
-                break;
-            }
-        }
-
-        if (SafeAuthOptions.IsMSBuildPropertyTrue(options, MSBuildProperties.IsTestProject))
-        {
-            kind |= ProjectKind.TestProject;
         }
 
         return kind;

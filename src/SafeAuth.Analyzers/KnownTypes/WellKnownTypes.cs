@@ -15,12 +15,30 @@ internal sealed class WellKnownTypes
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<string, INamedTypeSymbol?> _types = new(System.StringComparer.Ordinal);
 
+    private int _projectKind = -1;
+
     private WellKnownTypes(Compilation compilation) => _compilation = compilation;
 
     public Compilation Compilation => _compilation;
 
     public static WellKnownTypes GetOrCreate(Compilation compilation) =>
         Cache.GetValue(compilation, static c => new WellKnownTypes(c));
+
+    /// <summary>The project kind, computed by <paramref name="compute"/> on first request and then shared.</summary>
+    public ProjectKind GetOrAddProjectKind(
+        Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions options,
+        System.Func<WellKnownTypes, Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions, ProjectKind> compute)
+    {
+        var cached = System.Threading.Volatile.Read(ref _projectKind);
+        if (cached >= 0)
+        {
+            return (ProjectKind)cached;
+        }
+
+        var kind = compute(this, options);
+        System.Threading.Interlocked.CompareExchange(ref _projectKind, (int)kind, -1);
+        return (ProjectKind)System.Threading.Volatile.Read(ref _projectKind);
+    }
 
     public INamedTypeSymbol? Get(string metadataName) =>
         _types.GetOrAdd(metadataName, Resolve);

@@ -16,9 +16,12 @@ internal static class MSBuildProperties
     public const string IsTestProject = "IsTestProject";
     public const string SafeAuthAnalysisMode = "SafeAuthAnalysisMode";
 
+    /// <summary><c>native</c>, <c>browser</c> or <c>server</c>: overrides what the references and SDK properties say.</summary>
+    public const string SafeAuthProjectKind = "SafeAuthProjectKind";
+
     public static readonly string[] All =
     {
         UseMaui, UseWPF, UseWindowsForms, UseWinUI, OutputType,
-        UsingMicrosoftNETSdkWeb, UsingMicrosoftNETSdkBlazorWebAssembly, IsTestProject, SafeAuthAnalysisMode,
+        UsingMicrosoftNETSdkWeb, UsingMicrosoftNETSdkBlazorWebAssembly, IsTestProject, SafeAuthAnalysisMode, SafeAuthProjectKind,
     };
 }

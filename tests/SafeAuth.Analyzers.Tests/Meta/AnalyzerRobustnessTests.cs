@@ -24,6 +24,24 @@ public class AnalyzerRobustnessTests
                     var jwt = new JwtSecurityTokenHandler().ReadJwtToken(t).
                     if (jwt.Claims.First(c => c.Type == "role").Value == "admin"
             """ },
+        { "half-typed expiry", """
+            using System;
+            using System.IdentityModel.Tokens.Jwt;
+            using Microsoft.IdentityModel.Tokens;
+            public class C
+            {
+                public void M(SigningCredentials c, TokenValidationParameters p)
+                {
+                    var t = new JwtSecurityToken(expires: DateTime.UtcNow.AddYears(, signingCredentials: c);
+                    var d = new SecurityTokenDescriptor { Expires = DateTime.MaxValue.AddDays(1e300), Claims = };
+                    p.ClockSkew = TimeSpan.FromDays(double.MaxValue);
+                    p.LifetimeValidator = (a, b, x, y) => { return; };
+                    p.ValidateLifetime = ;
+                    new JWT.Builder.JwtBuilder().AddClaim(null, null).ExpirationTime().Encode(;
+                    Jose.JWT.Encode(new { }, null, );
+                }
+            }
+            """ },
         { "unknown types", """
             public class C
             {
@@ -35,6 +53,40 @@ public class AnalyzerRobustnessTests
                     var z = System.Text.Json.JsonDocument.Parse(System.Convert.FromBase64String(t.Split('.')[1]));
                 }
             }
+            """ },
+        { "half-typed secrets", """
+            using System.Text;
+            using Microsoft.IdentityModel.Tokens;
+            public class K
+            {
+                private static readonly byte[] A = Encoding.UTF8.GetBytes(B);
+                private static readonly byte[] B = Encoding.UTF8.GetBytes(A);
+                public object M(Missing m)
+                {
+                    var key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes("abc" + ;
+                    var h = new System.Security.Cryptography.HMACSHA256(A) { Key = };
+                    var s = $"eyJhbGciOiJIUzI1NiJ9.{m}.x";
+                    var p = @"-----BEGIN PRIVATE KEY-----
+            """ },
+        { "half-typed storage writes", """
+            using System.Runtime.InteropServices.JavaScript;
+            using Microsoft.JSInterop;
+            public partial class C
+            {
+                [JSImport("localStorage.setItem")] static partial void Store(string key);
+                [JSImport] static partial void Broken(string k, string v);
+                public async System.Threading.Tasks.Task M(IJSRuntime js, IJSInProcessRuntime p, string token, object[] a)
+                {
+                    await js.InvokeVoidAsync("localStorage.setItem", );
+                    await js.InvokeVoidAsync("localStorage.setItem", "token");
+                    await js.InvokeVoidAsync(null, "token", token);
+                    await js.InvokeVoidAsync("localStorage.setItem", a);
+                    await js.SetValueAsync("localStorage.", token);
+                    p.InvokeVoid("sessionStorage.setItem", new object[] { });
+                    Store("token");
+                    Broken("token", token);
+                    var x = token; x = x; var y = y;
+                    await js.InvokeVoidAsync("localStorage.setItem", "k", y
             """ },
     };
 

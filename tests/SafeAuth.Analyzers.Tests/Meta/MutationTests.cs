@@ -14,9 +14,12 @@ namespace SafeAuth.Analyzers.Tests.Meta;
 /// </summary>
 public class MutationTests
 {
-    /// <summary>Fixed so a run reproduces; change it to explore other variants.</summary>
-    public const int Seed = 20261129;
-    private const int MinimumVariants = 2000;
+    /// <summary>
+    /// Fixed so a run reproduces. Set SAFEAUTH_MUTATION_SEED (and SAFEAUTH_MUTATION_VARIANTS) to explore other variants;
+    /// a failure prints the seed to put back.
+    /// </summary>
+    public static readonly int Seed = int.TryParse(System.Environment.GetEnvironmentVariable("SAFEAUTH_MUTATION_SEED"), out var seed) ? seed : 20261129;
+    private static readonly int MinimumVariants = int.TryParse(System.Environment.GetEnvironmentVariable("SAFEAUTH_MUTATION_VARIANTS"), out var count) ? count : 2000;
     private readonly ITestOutputHelper _output;
 
     public MutationTests(ITestOutputHelper output) => _output = output;

@@ -29,6 +29,8 @@ public enum References
     SafeAuthRuntime = 2048,
     /// <summary>Blazor WebAssembly authentication (AddOidcAuthentication, AddMsalAuthentication's base).</summary>
     WebAssemblyAuthentication = 4096,
+    /// <summary>Avalonia (the real package): a native UI framework recognised by reference.</summary>
+    Avalonia = 8192,
 
     AllJwtLibraries = IdentityModel | JwtNet | Jose,
     Server = AllJwtLibraries | AspNetCore | JwtBearer,
@@ -127,6 +129,13 @@ public static class TestReferences
         {
             Add(Cache.Get("wasmauth", () => FromAssemblies(
                 typeof(Microsoft.AspNetCore.Components.WebAssembly.Authentication.RemoteAuthenticationOptions<>).Assembly)));
+        }
+
+        if (references.HasFlag(References.Avalonia))
+        {
+            Add(Cache.Get("avalonia", () => FromAssemblies(
+                typeof(global::Avalonia.Application).Assembly,
+                typeof(global::Avalonia.AvaloniaObject).Assembly)));
         }
 
         if (references.HasFlag(References.BlazorWebAssembly))

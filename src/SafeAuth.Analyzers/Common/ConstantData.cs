@@ -1,0 +1,422 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using SafeAuth.Analyzers.KnownTypes;
+
+namespace SafeAuth.Analyzers.Common;
+
+/// <summary>Where a hard-coded value comes from, for the message: "a string literal", "the constant 'Keys.Jwt'".</summary>
+internal sealed class ConstantOrigin
+{
+    public ConstantOrigin(string description, bool isNamed)
+    {
+        Description = description;
+        IsNamed = isNamed;
+    }
+
+    public string Description { get; }
+
+    /// <summary>Whether the origin names a member (a constant, field or property) rather than a literal.</summary>
+    public bool IsNamed { get; }
+}
+
+/// <summary>
+/// Decides whether a value is constant data written in the source: string and UTF-8 literals, <c>const</c>s,
+/// fields and get-only properties initialized from constants (in any file of the compilation), interpolations and
+/// concatenations of constants, <c>Encoding.*.GetBytes</c>/<c>Convert.FromBase64String</c>/<c>FromHexString</c> of
+/// those, and byte-array literals; followed through locals. Empty strings and obvious placeholders are not data.
+/// One instance per compilation: member answers are cached.
+/// </summary>
+internal sealed class ConstantDataTracker
+{
+    private const int MaxDepth = 8;
+
+    private static readonly ConstantOrigin StringLiteral = new("a string literal", isNamed: false);
+    private static readonly ConstantOrigin Utf8Literal = new("a UTF-8 string literal", isNamed: false);
+    private static readonly ConstantOrigin ByteArrayLiteral = new("a byte array literal", isNamed: false);
+
+    private readonly Compilation _compilation;
+    private readonly SecretSymbols _symbols;
+    private readonly ConcurrentDictionary<ISymbol, Box> _members = new(SymbolEqualityComparer.Default);
+
+    public ConstantDataTracker(Compilation compilation, SecretSymbols symbols)
+    {
+        _compilation = compilation;
+        _symbols = symbols;
+    }
+
+    /// <summary>The origin of <paramref name="value"/> when it is hard-coded data, otherwise null.</summary>
+    public ConstantOrigin? Find(IOperation? value) => value is null ? null : Find(value, 0, new HashSet<ISymbol>(SymbolEqualityComparer.Default));
+
+    private ConstantOrigin? Find(IOperation value, int depth, HashSet<ISymbol> visited)
+    {
+        if (depth > MaxDepth)
+        {
+            return null;
+        }
+
+        value = value.WalkDownConversion();
+        switch (value)
+        {
+            case IFieldReferenceOperation fieldReference:
+                return FromMember(fieldReference.Field, depth, visited);
+
+            case IPropertyReferenceOperation { Arguments.Length: 0 } propertyReference:
+                return FromMember(propertyReference.Property, depth, visited);
+
+            case ILocalReferenceOperation localReference:
+                if (localReference.Local.IsConst)
+                {
+                    return IsData(localReference.ConstantValue) ? new ConstantOrigin($"the constant '{localReference.Local.Name}'", isNamed: true) : null;
+                }
+
+                return FromLocal(localReference, depth, visited);
+        }
+
+        if (value.ConstantValue.HasValue)
+        {
+            return IsData(value.ConstantValue) && value.Type?.SpecialType == SpecialType.System_String ? StringLiteral : null;
+        }
+
+        switch (value)
+        {
+            case IUtf8StringOperation utf8:
+                return SecretText.IsPlaceholder(utf8.Value) ? null : Utf8Literal;
+
+            case IInterpolatedStringOperation interpolated:
+                return FromInterpolation(interpolated, depth, visited);
+
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation when concatenation.Type?.SpecialType == SpecialType.System_String:
+                var left = Find(concatenation.LeftOperand, depth + 1, visited);
+                var right = left is null ? null : Find(concatenation.RightOperand, depth + 1, visited);
+                return right is null ? null : (left!.IsNamed ? left : right);
+
+            case ICoalesceOperation coalesce:
+                // configuration["Jwt:Key"] ?? "fallback": the fallback is a hard-coded key used whenever the setting is missing.
+                return Find(coalesce.WhenNull, depth + 1, visited);
+
+            case IConditionalOperation { WhenFalse: not null } conditional:
+                var whenTrue = Find(conditional.WhenTrue, depth + 1, visited);
+                return whenTrue is null ? null : Find(conditional.WhenFalse, depth + 1, visited) is { } whenFalse ? (whenTrue.IsNamed ? whenTrue : whenFalse) : null;
+
+            case IArrayCreationOperation array:
+                return FromArray(array);
+
+            case IInvocationOperation invocation:
+                return FromInvocation(invocation, depth, visited);
+        }
+
+        return null;
+    }
+
+    private static bool IsData(Optional<object?> constant) =>
+        constant.HasValue && constant.Value is string text && !SecretText.IsPlaceholder(text);
+
+    private ConstantOrigin? FromInterpolation(IInterpolatedStringOperation interpolated, int depth, HashSet<ISymbol> visited)
+    {
+        ConstantOrigin? named = null;
+        var hasData = false;
+        foreach (var part in interpolated.Parts)
+        {
+            switch (part)
+            {
+                case IInterpolatedStringTextOperation text:
+                    hasData |= text.Text.ConstantValue is { HasValue: true, Value: string s } && s.Trim().Length > 0;
+                    break;
+                case IInterpolationOperation interpolation:
+                    var origin = Find(interpolation.Expression, depth + 1, visited);
+                    if (origin is null)
+                    {
+                        return null;
+                    }
+
+                    hasData = true;
+                    named ??= origin.IsNamed ? origin : null;
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return hasData ? named ?? StringLiteral : null;
+    }
+
+    private static ConstantOrigin? FromArray(IArrayCreationOperation array)
+    {
+        if (array.Initializer is not { ElementValues.Length: > 0 } initializer
+            || array.Type is not IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte or SpecialType.System_SByte })
+        {
+            return null;
+        }
+
+        foreach (var element in initializer.ElementValues)
+        {
+            if (!element.ConstantValue.HasValue)
+            {
+                return null;
+            }
+        }
+
+        return ByteArrayLiteral;
+    }
+
+    private ConstantOrigin? FromInvocation(IInvocationOperation invocation, int depth, HashSet<ISymbol> visited)
+    {
+        var method = invocation.TargetMethod;
+        var type = method.ContainingType;
+        switch (method.Name)
+        {
+            case "GetBytes" when invocation.Arguments.Length == 1 && invocation.Instance is not null && type.InheritsFromOrEquals(_symbols.Encoding):
+            case "FromBase64String" or "FromHexString" when invocation.Arguments.Length == 1 && SymbolEqualityComparer.Default.Equals(type, _symbols.Convert):
+            case "DecodeBytes" when invocation.Arguments.Length == 1 && SymbolEqualityComparer.Default.Equals(type, _symbols.Base64UrlEncoder):
+                return Find(invocation.Arguments[0].Value, depth + 1, visited);
+
+            case "ToArray" when invocation.Arguments.Length == 0 && invocation.Instance?.WalkDownConversion() is IUtf8StringOperation utf8:
+                return Find(utf8, depth + 1, visited);
+        }
+
+        return null;
+    }
+
+    private ConstantOrigin? FromLocal(ILocalReferenceOperation reference, int depth, HashSet<ISymbol> visited)
+    {
+        var local = reference.Local;
+        if (!visited.Add(local))
+        {
+            return null;
+        }
+
+        ConstantOrigin? origin = null;
+        foreach (var operation in reference.GetRoot().DescendantsAndSelf())
+        {
+            IOperation? written = null;
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                    written = declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
+                    if (written is null)
+                    {
+                        continue;
+                    }
+
+                    break;
+                case ISimpleAssignmentOperation assignment when IsLocal(assignment.Target, local):
+                    written = assignment.Value;
+                    break;
+                case ILocalReferenceOperation other when SymbolEqualityComparer.Default.Equals(other.Local, local) && IsOtherWrite(other):
+                    return null;
+                default:
+                    continue;
+            }
+
+            var found = Find(written, depth + 1, visited);
+            if (found is null)
+            {
+                return null;
+            }
+
+            origin ??= found;
+        }
+
+        return origin;
+    }
+
+    private static bool IsLocal(IOperation target, ILocalSymbol local) =>
+        target is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local);
+
+    /// <summary>A write that is not a simple assignment: <c>ref</c>/<c>out</c>, compound assignment, deconstruction.</summary>
+    private static bool IsOtherWrite(IOperation reference) => reference.Parent switch
+    {
+        IArgumentOperation argument => argument.Parameter?.RefKind is RefKind.Ref or RefKind.Out,
+        ICompoundAssignmentOperation compound => compound.Target == reference,
+        ICoalesceAssignmentOperation coalesce => coalesce.Target == reference,
+        IIncrementOrDecrementOperation => true,
+        ITupleOperation or IDeclarationExpressionOperation => true,
+        _ => false,
+    };
+
+    private ConstantOrigin? FromMember(ISymbol member, int depth, HashSet<ISymbol> visited)
+    {
+        if (member is IFieldSymbol { IsConst: true } constant)
+        {
+            return constant.HasConstantValue && constant.ConstantValue is string text && !SecretText.IsPlaceholder(text)
+                ? new ConstantOrigin($"the constant '{Name(member)}'", isNamed: true)
+                : null;
+        }
+
+        if (_members.TryGetValue(member, out var cached))
+        {
+            return cached.Origin;
+        }
+
+        if (!visited.Add(member))
+        {
+            return null;
+        }
+
+        var origin = ComputeMember(member, depth, visited);
+        _members.TryAdd(member, new Box(origin));
+        return origin;
+    }
+
+    private ConstantOrigin? ComputeMember(ISymbol member, int depth, HashSet<ISymbol> visited)
+    {
+        if (member is IPropertySymbol property && (property.SetMethod is not null && property.SetMethod.DeclaredAccessibility != Accessibility.Private && !property.SetMethod.IsInitOnly))
+        {
+            // A settable property is set from anywhere (configuration binding, DI): do not guess.
+            return null;
+        }
+
+        if (member is not (IFieldSymbol or IPropertySymbol) || member.DeclaringSyntaxReferences.Length != 1)
+        {
+            return null;
+        }
+
+        var declaration = member.DeclaringSyntaxReferences[0].GetSyntax();
+        ExpressionSyntax? initializer = declaration switch
+        {
+            VariableDeclaratorSyntax declarator => declarator.Initializer?.Value,
+            PropertyDeclarationSyntax propertyDeclaration => propertyDeclaration.Initializer?.Value ?? propertyDeclaration.ExpressionBody?.Expression,
+            _ => null,
+        };
+
+        if (initializer is null || IsAssignedInType(member, declaration))
+        {
+            return null;
+        }
+
+        var model = SemanticModelFor(initializer.SyntaxTree);
+        var operation = model?.GetOperation(initializer);
+        if (operation is null)
+        {
+            return null;
+        }
+
+        var inner = Find(operation, depth + 1, visited);
+        if (inner is null)
+        {
+            return null;
+        }
+
+        if (inner.IsNamed)
+        {
+            return inner;
+        }
+
+        var kind = member is IFieldSymbol ? "field" : "property";
+        return new ConstantOrigin($"the {kind} '{Name(member)}'", isNamed: true);
+    }
+
+    /// <summary>
+    /// Member initializers live in any file of the compilation. Each member is resolved once per compilation
+    /// (cached above), binding only its initializer expression, which keeps the cross-file lookup cheap.
+    /// </summary>
+    private SemanticModel? SemanticModelFor(SyntaxTree tree)
+    {
+        if (!_compilation.ContainsSyntaxTree(tree))
+        {
+            return null;
+        }
+
+#pragma warning disable RS1030 // one initializer per member, cached per compilation; the operation context offers no model for other files
+        return _compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+    }
+
+    /// <summary>Whether the member is assigned anywhere in its type besides its initializer (constructors, methods).</summary>
+    private static bool IsAssignedInType(ISymbol member, SyntaxNode declaration)
+    {
+        var type = declaration.FirstAncestorOrSelf<TypeDeclarationSyntax>();
+        if (type is null)
+        {
+            return false;
+        }
+
+        foreach (var reference in member.ContainingType.DeclaringSyntaxReferences)
+        {
+            foreach (var node in reference.GetSyntax().DescendantNodes())
+            {
+                if (node is AssignmentExpressionSyntax assignment && NamesMember(assignment.Left, member.Name))
+                {
+                    return true;
+                }
+
+                if (node is ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument && NamesMember(argument.Expression, member.Name))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool NamesMember(ExpressionSyntax expression, string name) => expression switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText == name,
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText == name,
+        _ => false,
+    };
+
+    private static string Name(ISymbol member) => member.ContainingType is { } type ? type.Name + "." + member.Name : member.Name;
+
+    private sealed class Box
+    {
+        public Box(ConstantOrigin? origin) => Origin = origin;
+
+        public ConstantOrigin? Origin { get; }
+    }
+}
+
+/// <summary>Text checks shared by the secrets rules.</summary>
+internal static class SecretText
+{
+    /// <summary>
+    /// Empty text and obvious placeholders: <c>&lt;…&gt;</c>, <c>{…}</c>, <c>${…}</c>, <c>$(…)</c>, <c>#{…}</c>,
+    /// <c>%…%</c>, <c>__…__</c> and <c>YOUR_…</c>. Weak words (<c>changeme</c>, <c>secret</c>) are not placeholders.
+    /// </summary>
+    public static bool IsPlaceholder(string? value)
+    {
+        if (value is null)
+        {
+            return true;
+        }
+
+        var text = value.Trim();
+        if (text.Length == 0)
+        {
+            return true;
+        }
+
+        if (text.Length >= 2)
+        {
+            var first = text[0];
+            var last = text[text.Length - 1];
+            if ((first == '<' && last == '>') || (first == '{' && last == '}') || (first == '%' && last == '%' && text.Length > 2))
+            {
+                return true;
+            }
+        }
+
+        if ((text.StartsWith("${", StringComparison.Ordinal) || text.StartsWith("#{", StringComparison.Ordinal)) && text.IndexOf('}') > 1)
+        {
+            return true;
+        }
+
+        if (text.StartsWith("$(", StringComparison.Ordinal) && text.EndsWith(")", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (text.Length > 4 && text.StartsWith("__", StringComparison.Ordinal) && text.EndsWith("__", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        return text.StartsWith("YOUR_", StringComparison.Ordinal) || text.StartsWith("YOUR-", StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,26 @@
+namespace SafeAuth.Analyzers.KnownTypes;
+
+/// <summary>Metadata names the AUTH3xx (secrets) rules and their fixes use.</summary>
+internal static partial class MetadataNames
+{
+    // Keys
+    public const string SymmetricSecurityKey = "Microsoft.IdentityModel.Tokens.SymmetricSecurityKey";
+    public const string KeyedHashAlgorithm = "System.Security.Cryptography.KeyedHashAlgorithm";
+    public const string HMACSHA256 = "System.Security.Cryptography.HMACSHA256";
+    public const string HMACSHA384 = "System.Security.Cryptography.HMACSHA384";
+    public const string HMACSHA512 = "System.Security.Cryptography.HMACSHA512";
+    public const string Encoding = "System.Text.Encoding";
+    public const string Convert = "System.Convert";
+
+    // Client secrets
+    public const string RemoteAuthenticationOptions = "Microsoft.AspNetCore.Authentication.RemoteAuthenticationOptions";
+
+    // Where a fix reads secrets from
+    public const string IConfiguration = "Microsoft.Extensions.Configuration.IConfiguration";
+    public const string InvalidOperationException = "System.InvalidOperationException";
+
+    // SafeAuth runtime library (never referenced by the analyzers; named for the code fixes)
+    public const string SafeAuthSigningKeyLoader = "SafeAuth.Secrets.SigningKeyLoader";
+    public const string SafeAuthClientSecretLoader = "SafeAuth.Secrets.ClientSecretLoader";
+    public const string SafeAuthSecretLoader = "SafeAuth.Secrets.SecretLoader";
+}

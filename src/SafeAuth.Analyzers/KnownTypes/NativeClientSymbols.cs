@@ -1,0 +1,52 @@
+using Microsoft.CodeAnalysis;
+
+namespace SafeAuth.Analyzers.KnownTypes;
+
+/// <summary>The OAuth client library types the AUTH5xx rules watch, resolved once per compilation.</summary>
+internal sealed class NativeClientSymbols
+{
+    private NativeClientSymbols(WellKnownTypes types)
+    {
+        Types = types;
+        ConfidentialClientApplicationBuilder = types.Get(MetadataNames.MsalConfidentialClientApplicationBuilder);
+        PublicClientApplicationBuilder = types.Get(MetadataNames.MsalPublicClientApplicationBuilder);
+        IPublicClientApplication = types.Get(MetadataNames.MsalIPublicClientApplication);
+        IByUsernameAndPassword = types.Get(MetadataNames.MsalIByUsernameAndPassword);
+        OidcClientOptions = types.Get(MetadataNames.DuendeOidcClientOptions);
+        ProtocolRequest = types.Get(MetadataNames.DuendeProtocolRequest);
+        ClientOptions = types.Get(MetadataNames.DuendeClientOptions);
+        ClientCredentialsTokenRequest = types.Get(MetadataNames.DuendeClientCredentialsTokenRequest);
+        AuthorizationCodeTokenRequest = types.Get(MetadataNames.DuendeAuthorizationCodeTokenRequest);
+        PasswordTokenRequest = types.Get(MetadataNames.DuendePasswordTokenRequest);
+        RequestUrlExtensions = types.Get(MetadataNames.DuendeRequestUrlExtensions);
+        HttpClientTokenRequestExtensions = types.Get(MetadataNames.DuendeHttpClientTokenRequestExtensions);
+        TokenClient = types.Get(MetadataNames.DuendeTokenClient);
+        ClientSecretCredential = types.Get(MetadataNames.AzureClientSecretCredential);
+        OpenIdConnectOptions = types.Get(MetadataNames.OpenIdConnectOptions);
+        WasmOidcProviderOptions = types.Get(MetadataNames.WasmOidcProviderOptions);
+    }
+
+    public WellKnownTypes Types { get; }
+    public INamedTypeSymbol? ConfidentialClientApplicationBuilder { get; }
+    public INamedTypeSymbol? PublicClientApplicationBuilder { get; }
+    public INamedTypeSymbol? IPublicClientApplication { get; }
+    public INamedTypeSymbol? IByUsernameAndPassword { get; }
+    public INamedTypeSymbol? OidcClientOptions { get; }
+    public INamedTypeSymbol? ProtocolRequest { get; }
+    public INamedTypeSymbol? ClientOptions { get; }
+    public INamedTypeSymbol? ClientCredentialsTokenRequest { get; }
+    public INamedTypeSymbol? AuthorizationCodeTokenRequest { get; }
+    public INamedTypeSymbol? PasswordTokenRequest { get; }
+    public INamedTypeSymbol? RequestUrlExtensions { get; }
+    public INamedTypeSymbol? HttpClientTokenRequestExtensions { get; }
+    public INamedTypeSymbol? TokenClient { get; }
+    public INamedTypeSymbol? ClientSecretCredential { get; }
+    public INamedTypeSymbol? OpenIdConnectOptions { get; }
+    public INamedTypeSymbol? WasmOidcProviderOptions { get; }
+
+    public bool HasMsal => ConfidentialClientApplicationBuilder is not null;
+
+    public bool HasDuende => ProtocolRequest is not null || OidcClientOptions is not null;
+
+    public static NativeClientSymbols Create(Compilation compilation) => new(WellKnownTypes.GetOrCreate(compilation));
+}

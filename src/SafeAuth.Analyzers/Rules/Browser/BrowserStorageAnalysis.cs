@@ -1,0 +1,47 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using SafeAuth.Analyzers.KnownTypes;
+using SafeAuth.Analyzers.Options;
+
+namespace SafeAuth.Analyzers.Rules.Browser;
+
+/// <summary>The logic AUTH401 and AUTH402 share: each analyzer reports the writes to its own storage area.</summary>
+internal static class BrowserStorageAnalysis
+{
+    /// <summary>Diagnostic property naming the storage area, read by the code fix.</summary>
+    internal const string StorageProperty = "Storage";
+
+    public static void OnCompilationStart(CompilationStartAnalysisContext context, BrowserStorage storage, DiagnosticDescriptor rule)
+    {
+        var symbols = BrowserStorageSymbols.Create(context.Compilation);
+        if (!symbols.HasAnySink)
+        {
+            return;
+        }
+
+        var kind = ProjectKindDetector.Detect(symbols.Types, context.Options);
+        if ((kind & ProjectKind.TestProject) != 0 && !SafeAuthOptionKeys.AnalyzeTestProjectsEnabled(context.Options))
+        {
+            return;
+        }
+
+        var properties = System.Collections.Immutable.ImmutableDictionary<string, string?>.Empty
+            .Add(StorageProperty, BrowserStorageWrite.StorageName(storage));
+        context.RegisterOperationAction(
+            operationContext =>
+            {
+                var invocation = (IInvocationOperation)operationContext.Operation;
+                if (!BrowserStorageWrite.TryMatch(invocation, symbols, out var write) || write.Storage != storage)
+                {
+                    return;
+                }
+
+                if (write.FindTokenEvidence(symbols) is { } evidence)
+                {
+                    operationContext.ReportDiagnostic(Diagnostic.Create(rule, invocation.Syntax.GetLocation(), properties, write.Member, evidence));
+                }
+            },
+            OperationKind.Invocation);
+    }
+}

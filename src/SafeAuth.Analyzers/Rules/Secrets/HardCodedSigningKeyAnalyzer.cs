@@ -1,0 +1,202 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using SafeAuth.Analyzers.Common;
+using SafeAuth.Analyzers.KnownTypes;
+
+namespace SafeAuth.Analyzers.Rules.Secrets;
+
+/// <summary>
+/// AUTH301: constant data written in the source reaches a signing or MAC key: <c>SymmetricSecurityKey</c>,
+/// <c>HMACSHA256/384/512</c>, Jwt.Net and jose-jwt key arguments.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class HardCodedSigningKeyAnalyzer : DiagnosticAnalyzer
+{
+    internal static readonly DiagnosticDescriptor Rule = DescriptorFactory.Create(
+        RuleIds.HardCodedSigningKey,
+        title: "Hard-coded signing key",
+        messageFormat: "'{0}' is given a signing key hard-coded in {1}; load the key from configuration, the environment or a key vault",
+        RuleCategories.Security,
+        DiagnosticSeverity.Warning,
+        description: "A signing key written in the source is in every copy of the code and its history, so anyone who reads it can forge tokens or MACs. Load keys from configuration, the environment or a key vault, and generate them with a cryptographic random number generator.");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.RegisterCompilationStartAction(OnCompilationStart);
+    }
+
+    private static void OnCompilationStart(CompilationStartAnalysisContext context)
+    {
+        var symbols = SecretSymbols.Create(context.Compilation);
+        if (!symbols.HasKeySinks || SecretsAnalysis.SkipProject(context.Compilation, context.Options))
+        {
+            return;
+        }
+
+        var analysis = new Analysis(symbols, new ConstantDataTracker(context.Compilation, symbols));
+        context.RegisterOperationAction(analysis.AnalyzeObjectCreation, OperationKind.ObjectCreation);
+        context.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
+        context.RegisterOperationAction(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment);
+    }
+
+    private sealed class Analysis
+    {
+        private readonly SecretSymbols _symbols;
+        private readonly ConstantDataTracker _tracker;
+
+        public Analysis(SecretSymbols symbols, ConstantDataTracker tracker)
+        {
+            _symbols = symbols;
+            _tracker = tracker;
+        }
+
+        public void AnalyzeObjectCreation(OperationAnalysisContext context)
+        {
+            var creation = (IObjectCreationOperation)context.Operation;
+            var type = creation.Type as INamedTypeSymbol;
+            if (type is null || creation.Constructor is null || !HasKeyParameter(creation.Constructor))
+            {
+                return;
+            }
+
+            if (type.InheritsFromOrEquals(_symbols.SymmetricSecurityKey) || type.InheritsFromOrEquals(_symbols.KeyedHashAlgorithm))
+            {
+                foreach (var argument in creation.Arguments)
+                {
+                    if (argument.Parameter?.Name == "key")
+                    {
+                        Check(context, argument.Value, "new " + type.Name, Algorithm(type));
+                    }
+                }
+            }
+        }
+
+        public void AnalyzeAssignment(OperationAnalysisContext context)
+        {
+            var assignment = (ISimpleAssignmentOperation)context.Operation;
+            if (assignment.Target is IPropertyReferenceOperation { Property.Name: "Key" } property
+                && property.Property.ContainingType.InheritsFromOrEquals(_symbols.KeyedHashAlgorithm))
+            {
+                var type = property.Instance?.Type ?? property.Property.ContainingType;
+                Check(context, assignment.Value, type.Name + ".Key", Algorithm(type));
+            }
+        }
+
+        public void AnalyzeInvocation(OperationAnalysisContext context)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            var method = invocation.TargetMethod;
+            var type = method.ContainingType;
+
+            // Most calls have no key parameter: a name check comes before any type walk.
+            if (type is null || !HasKeyParameter(method))
+            {
+                return;
+            }
+
+            string member;
+            string? algorithm = null;
+            if (method.IsStatic && method.Name is "HashData" or "HashDataAsync" or "TryHashData" && type.InheritsFromOrEquals(_symbols.KeyedHashAlgorithm))
+            {
+                member = type.Name + "." + method.Name;
+                algorithm = Algorithm(type);
+            }
+            else if (method.Name == "WithSecret" && SymbolEqualityComparer.Default.Equals(type, _symbols.JwtNetBuilder))
+            {
+                member = "JwtBuilder.WithSecret";
+            }
+            else if (IsJwtNetKeyType(type) || SymbolEqualityComparer.Default.Equals(type, _symbols.JoseJwt))
+            {
+                member = (SymbolEqualityComparer.Default.Equals(type, _symbols.JoseJwt) ? "JWT" : ReceiverName(invocation, type)) + "." + method.Name;
+            }
+            else
+            {
+                return;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.ArgumentKind == ArgumentKind.DefaultValue || argument.Parameter is null)
+                {
+                    continue;
+                }
+
+                if (!IsKeyParameterName(argument.Parameter.Name))
+                {
+                    continue;
+                }
+
+                // params string[] / byte[][] and explicit arrays of keys: each element is a key.
+                if (argument.Value.WalkDownConversion() is IArrayCreationOperation { Initializer: { } initializer } array
+                    && array.Type is IArrayTypeSymbol { ElementType: IArrayTypeSymbol or { SpecialType: SpecialType.System_String } })
+                {
+                    foreach (var element in initializer.ElementValues)
+                    {
+                        Check(context, element, member, algorithm);
+                    }
+
+                    continue;
+                }
+
+                Check(context, argument.Value, member, algorithm);
+            }
+        }
+
+        private static bool HasKeyParameter(IMethodSymbol method)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                if (IsKeyParameterName(parameter.Name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsKeyParameterName(string name) => name is "key" or "keys" or "secret" or "secrets";
+
+        private bool IsJwtNetKeyType(INamedTypeSymbol type) =>
+            type.ImplementsOrEquals(_symbols.JwtNetIEncoder) || type.ImplementsOrEquals(_symbols.JwtNetIDecoder)
+            || SymbolEqualityComparer.Default.Equals(type, _symbols.JwtNetEncoderExtensions)
+            || SymbolEqualityComparer.Default.Equals(type, _symbols.JwtNetDecoderExtensions);
+
+        private static string ReceiverName(IInvocationOperation invocation, INamedTypeSymbol type) =>
+            invocation.GetReceiver()?.Type is INamedTypeSymbol receiver && receiver.TypeKind != TypeKind.Error ? receiver.Name : type.Name;
+
+        private void Check(OperationAnalysisContext context, IOperation value, string member, string? algorithm)
+        {
+            if (value.Syntax is null || _tracker.Find(value) is not { } origin)
+            {
+                return;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(Rule, value.Syntax.GetLocation(), SecretsAnalysis.Properties(algorithm), member, origin.Description));
+        }
+
+        private static string? Algorithm(ITypeSymbol type)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                switch (current.Name)
+                {
+                    case "HMACSHA384":
+                        return "HS384";
+                    case "HMACSHA512":
+                        return "HS512";
+                    case "HMACSHA256":
+                        return "HS256";
+                }
+            }
+
+            return null;
+        }
+    }
+}

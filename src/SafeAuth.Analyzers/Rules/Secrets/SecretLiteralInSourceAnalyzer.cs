@@ -1,0 +1,73 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace SafeAuth.Analyzers.Rules.Secrets;
+
+/// <summary>
+/// AUTH303: a string literal anywhere in the source holds a JWT, a PEM private key or a Microsoft Entra client
+/// secret.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class SecretLiteralInSourceAnalyzer : DiagnosticAnalyzer
+{
+    internal static readonly DiagnosticDescriptor Rule = DescriptorFactory.Create(
+        RuleIds.SecretLiteralInSource,
+        title: "Token or private key in source",
+        messageFormat: "This string literal holds {0}; move it to configuration, the environment or a key vault, and revoke it",
+        RuleCategories.Security,
+        DiagnosticSeverity.Warning,
+        description: "A bearer token, private key or client secret written in the source is a working credential for anyone who reads the code or its history. Move it out of the source and revoke or rotate the exposed value.");
+
+    private static readonly ImmutableArray<SyntaxKind> LiteralKinds = ImmutableArray.Create(
+        SyntaxKind.StringLiteralExpression, SyntaxKind.Utf8StringLiteralExpression, SyntaxKind.InterpolatedStringText);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            if (SecretsAnalysis.SkipProject(start.Compilation, start.Options))
+            {
+                return;
+            }
+
+            start.RegisterSyntaxNodeAction(AnalyzeLiteral, LiteralKinds);
+        });
+    }
+
+    private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context)
+    {
+        var token = context.Node switch
+        {
+            LiteralExpressionSyntax literal => literal.Token,
+            InterpolatedStringTextSyntax interpolatedText => interpolatedText.TextToken,
+            _ => default,
+        };
+
+        // The cheap checks (length, a marker substring) run on the text before anything is decoded.
+        var text = token.ValueText;
+        if (text is null || SecretLiteralDetector.Detect(text) is not { } kind)
+        {
+            return;
+        }
+
+        var what = kind switch
+        {
+            SecretLiteralKind.Jwt => "a JWT",
+            SecretLiteralKind.PrivateKey => "a PEM private key",
+            _ => "a Microsoft Entra client secret",
+        };
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            Rule,
+            context.Node.GetLocation(),
+            ImmutableDictionary<string, string?>.Empty.Add(SecretsAnalysis.LiteralKindProperty, kind.ToString()),
+            what));
+    }
+}

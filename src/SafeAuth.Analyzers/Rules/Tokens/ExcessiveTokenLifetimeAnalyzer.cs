@@ -1,0 +1,171 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using SafeAuth.Analyzers.Common;
+using SafeAuth.Analyzers.KnownTypes;
+using SafeAuth.Analyzers.Options;
+
+namespace SafeAuth.Analyzers.Rules.Tokens;
+
+/// <summary>
+/// AUTH203: a token's expiry is "now" plus a constant span beyond <c>safeauth.max_token_lifetime</c> (or
+/// <c>MaxValue</c>), or <c>TokenValidationParameters.ClockSkew</c> is beyond <c>safeauth.max_clock_skew</c>.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ExcessiveTokenLifetimeAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Diagnostic property: <see cref="ExpiryKind"/> or <see cref="ClockSkewKind"/>.</summary>
+    internal const string KindProperty = "Kind";
+
+    /// <summary>Diagnostic property: the configured maximum, in whole seconds.</summary>
+    internal const string MaxSecondsProperty = "MaxSeconds";
+
+    internal const string ExpiryKind = "Expiry";
+    internal const string ClockSkewKind = "ClockSkew";
+
+    internal static readonly DiagnosticDescriptor Rule = DescriptorFactory.Create(
+        RuleIds.ExcessiveTokenLifetime,
+        title: "Excessive token lifetime or clock skew",
+        messageFormat: "'{0}' allows {1} of {2}, above the configured maximum of {3}",
+        RuleCategories.Security,
+        DiagnosticSeverity.Warning,
+        description: "A token that lives for days, months or forever, or a clock skew that stretches every expiry by an hour, keeps stolen tokens usable long after they should have died. Keep lifetimes short and refresh instead; the limits are safeauth.max_token_lifetime and safeauth.max_clock_skew.");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var symbols = ExpirySymbols.Create(start.Compilation);
+            if (!symbols.HasIssuingLibrary)
+            {
+                return;
+            }
+
+            start.RegisterOperationAction(context => AnalyzeAssignment(context, symbols), OperationKind.SimpleAssignment);
+            start.RegisterOperationAction(context => AnalyzeCreation(context, symbols), OperationKind.ObjectCreation);
+            start.RegisterOperationAction(context => AnalyzeInvocation(context, symbols), OperationKind.Invocation);
+        });
+    }
+
+    private static void AnalyzeAssignment(OperationAnalysisContext context, ExpirySymbols symbols)
+    {
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        if (assignment.Target is not IPropertyReferenceOperation target)
+        {
+            return;
+        }
+
+        var type = target.Property.ContainingType;
+        if (target.Property.Name == "Expires" && type.InheritsFromOrEquals(symbols.SecurityTokenDescriptor))
+        {
+            CheckExpiry(context, assignment.Value, "SecurityTokenDescriptor.Expires");
+        }
+        else if (target.Property.Name == "ClockSkew" && type.InheritsFromOrEquals(symbols.TokenValidationParameters))
+        {
+            var root = assignment.GetRoot();
+            if (!ExpiryValues.TryGetSpan(assignment.Value, root, out var seconds))
+            {
+                return;
+            }
+
+            var max = SafeAuthOptionDefinitions.MaxClockSkew.Get(context.Options, assignment.Syntax.SyntaxTree);
+            if (seconds > max.TotalSeconds)
+            {
+                Report(context, assignment.Value.Syntax.GetLocation(), ClockSkewKind, max.TotalSeconds,
+                    "TokenValidationParameters.ClockSkew", "a clock skew", ExpiryValues.Describe(seconds));
+            }
+        }
+    }
+
+    private static void AnalyzeCreation(OperationAnalysisContext context, ExpirySymbols symbols)
+    {
+        var creation = (IObjectCreationOperation)context.Operation;
+        var type = creation.Type;
+        if (type is null
+            || !(SymbolEqualityComparer.Default.Equals(type, symbols.JwtSecurityToken) || SymbolEqualityComparer.Default.Equals(type, symbols.JwtPayload)))
+        {
+            return;
+        }
+
+        foreach (var argument in creation.Arguments)
+        {
+            if (argument.Parameter?.Name == "expires" && argument.ArgumentKind != ArgumentKind.DefaultValue)
+            {
+                CheckExpiry(context, argument.Value, "new " + type.Name + "(expires)");
+            }
+        }
+    }
+
+    private static void AnalyzeInvocation(OperationAnalysisContext context, ExpirySymbols symbols)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        var method = invocation.TargetMethod;
+        if (symbols.JwtNetBuilderExtensions is null || !SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.JwtNetBuilderExtensions))
+        {
+            if (method.Name == "AddClaim" && SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.JwtNetBuilder)
+                && invocation.Arguments.Length == 2 && ValueFlow.TryGetString(invocation.Arguments[0].Value, invocation.GetRoot(), out var name) && name == "exp")
+            {
+                CheckExpiry(context, invocation.Arguments[1].Value, "JwtBuilder.AddClaim(\"exp\")");
+            }
+
+            return;
+        }
+
+        switch (method.Name)
+        {
+            case "ExpirationTime" when invocation.Arguments.Length == 2:
+                CheckExpiry(context, invocation.Arguments[1].Value, "JwtBuilder.ExpirationTime");
+                break;
+            case "AddClaim" when invocation.Arguments.Length == 3 && IsExpClaimName(invocation.Arguments[1].Value, invocation.GetRoot(), symbols):
+                CheckExpiry(context, invocation.Arguments[2].Value, "JwtBuilder.AddClaim(exp)");
+                break;
+        }
+    }
+
+    /// <summary><c>ClaimName.ExpirationTime</c> or the constant <c>"exp"</c>.</summary>
+    internal static bool IsExpClaimName(IOperation name, IOperation root, ExpirySymbols symbols)
+    {
+        var value = name.WalkDownConversion();
+        if (value is IFieldReferenceOperation { Field.Name: "ExpirationTime" } field
+            && SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, symbols.JwtNetClaimName))
+        {
+            return true;
+        }
+
+        return ValueFlow.TryGetString(value, root, out var text) && text == "exp";
+    }
+
+    private static void CheckExpiry(OperationAnalysisContext context, IOperation value, string member)
+    {
+        var root = value.GetRoot();
+        if (!ExpiryValues.TryGetExpiry(value, root, out var expiry))
+        {
+            return;
+        }
+
+        var max = SafeAuthOptionDefinitions.MaxTokenLifetime.Get(context.Options, value.Syntax.SyntaxTree);
+        if (expiry.Seconds <= max.TotalSeconds)
+        {
+            return;
+        }
+
+        var amount = expiry.IsMaxValue
+            ? expiry.Expression.Type?.Name + ".MaxValue (never expires)"
+            : ExpiryValues.Describe(expiry.Seconds);
+        Report(context, value.Syntax.GetLocation(), ExpiryKind, max.TotalSeconds, member, "a token lifetime", amount);
+    }
+
+    private static void Report(OperationAnalysisContext context, Location location, string kind, double maxSeconds, string member, string what, string amount)
+    {
+        var properties = ImmutableDictionary<string, string?>.Empty
+            .Add(KindProperty, kind)
+            .Add(MaxSecondsProperty, ((long)maxSeconds).ToString(CultureInfo.InvariantCulture));
+        context.ReportDiagnostic(Diagnostic.Create(Rule, location, properties, member, what, amount, ExpiryValues.Describe(maxSeconds)));
+    }
+}

@@ -1,0 +1,370 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.FindSymbols;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Simplification;
+using SafeAuth.Analyzers;
+using SafeAuth.Analyzers.Common;
+using SafeAuth.Analyzers.KnownTypes;
+using SafeAuth.Analyzers.Rules.Browser;
+using SafeAuth.CodeFixes.Common;
+using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
+
+namespace SafeAuth.CodeFixes.Rules.Browser;
+
+/// <summary>
+/// AUTH401/AUTH402 fix: write the token to SafeAuth's in-memory <c>ITokenStore</c> instead of browser storage, using a
+/// store in scope or injecting one (an <c>[Inject]</c> property in a component, a constructor parameter elsewhere).
+/// Offered only when the SafeAuth runtime is referenced and the key and value are strings.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(TokenWrittenToBrowserStorageCodeFixProvider)), Shared]
+public sealed class TokenWrittenToBrowserStorageCodeFixProvider : CandidateCodeFixProvider
+{
+    internal const string LocalStorageKey = "AUTH401.TokenStore";
+    internal const string SessionStorageKey = "AUTH402.TokenStore";
+
+    private const string InjectedPropertyName = "TokenStore";
+    private const string InjectedFieldName = "_tokenStore";
+    private const string InjectedParameterName = "tokenStore";
+
+    public override ImmutableArray<string> FixableDiagnosticIds =>
+        ImmutableArray.Create(RuleIds.TokenWrittenToLocalStorage, RuleIds.TokenWrittenToSessionStorage);
+
+    internal override SyntaxNode? FindNode(SyntaxNode root, Diagnostic diagnostic)
+    {
+        var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+        return node.AncestorsAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault();
+    }
+
+    internal override async Task<ImmutableArray<FixCandidate>> GetCandidatesAsync(Document document, SyntaxNode node, CancellationToken cancellationToken)
+    {
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (model is null || node is not InvocationExpressionSyntax invocationSyntax
+            || model.GetOperation(node, cancellationToken) is not IInvocationOperation invocation)
+        {
+            return ImmutableArray<FixCandidate>.Empty;
+        }
+
+        var types = WellKnownTypes.GetOrCreate(model.Compilation);
+        var storeType = types.Get(MetadataNames.SafeAuthITokenStore);
+        var symbols = BrowserStorageSymbols.Create(model.Compilation);
+        if (storeType is null || !BrowserStorageWrite.TryMatch(invocation, symbols, out var write))
+        {
+            return ImmutableArray<FixCandidate>.Empty;
+        }
+
+        // Key and value must be strings: ITokenStore holds token text.
+        ExpressionSyntax key;
+        if (write.Kind == StorageSinkKind.JsInteropSetValue)
+        {
+            if (write.KeyText is null)
+            {
+                return ImmutableArray<FixCandidate>.Empty;
+            }
+
+            key = LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(write.KeyText));
+        }
+        else if (write.Key?.WalkDownConversion() is { Type.SpecialType: SpecialType.System_String, Syntax: ExpressionSyntax keySyntax })
+        {
+            key = keySyntax;
+        }
+        else
+        {
+            return ImmutableArray<FixCandidate>.Empty;
+        }
+
+        if (write.Value is not { Type.SpecialType: SpecialType.System_String, Syntax: ExpressionSyntax valueSyntax })
+        {
+            return ImmutableArray<FixCandidate>.Empty;
+        }
+
+        var cancellation = invocation.GetArgument("cancellationToken")?.Syntax as ExpressionSyntax;
+        if (!TryChooseMethod(model, invocation, invocationSyntax, types, out var methodName))
+        {
+            return ImmutableArray<FixCandidate>.Empty;
+        }
+
+        var equivalenceKey = write.Storage == BrowserStorage.Local ? LocalStorageKey : SessionStorageKey;
+        var inScope = ScopeLookup.Find(model, node.SpanStart, (_, type) => type.ImplementsOrEquals(storeType));
+        if (inScope is not null)
+        {
+            var title = $"Keep the token in memory with '{inScope.Name}' (SafeAuth ITokenStore)";
+            return ImmutableArray.Create(new FixCandidate(title, equivalenceKey, (doc, n, ct) =>
+                ReplaceWriteAsync(doc, n, IdentifierName(inScope.Name), methodName, key, valueSyntax, cancellation, injection: null, ct)));
+        }
+
+        var injection = await PlanInjectionAsync(document, model, node, storeType, types, cancellationToken).ConfigureAwait(false);
+        if (injection is null)
+        {
+            return ImmutableArray<FixCandidate>.Empty;
+        }
+
+        var injectTitle = injection.IsComponentProperty
+            ? "Keep the token in memory with an injected SafeAuth ITokenStore ([Inject] property)"
+            : "Keep the token in memory with a SafeAuth ITokenStore passed to the constructor";
+        return ImmutableArray.Create(new FixCandidate(injectTitle, equivalenceKey, (doc, n, ct) =>
+            ReplaceWriteAsync(doc, n, IdentifierName(injection.AccessName), methodName, key, valueSyntax, cancellation, injection, ct)));
+    }
+
+    /// <summary>
+    /// <c>Set</c> where the write returns nothing, <c>SetAsync</c> where it returns a non-generic <c>ValueTask</c>; a
+    /// write whose result is something else only when that result is discarded (a statement, awaited or not).
+    /// </summary>
+    private static bool TryChooseMethod(SemanticModel model, IInvocationOperation invocation, InvocationExpressionSyntax syntax, WellKnownTypes types, out string methodName)
+    {
+        var returnType = invocation.TargetMethod.ReturnType;
+        methodName = "Set";
+        if (returnType.SpecialType == SpecialType.System_Void)
+        {
+            return true;
+        }
+
+        var valueTask = types.Get(MetadataNames.ValueTask);
+        methodName = "SetAsync";
+        if (SymbolEqualityComparer.Default.Equals(returnType, valueTask))
+        {
+            return true;
+        }
+
+        SyntaxNode current = syntax;
+        while (current.Parent is ParenthesizedExpressionSyntax)
+        {
+            current = current.Parent;
+        }
+
+        var awaited = current.Parent is AwaitExpressionSyntax;
+        if (awaited)
+        {
+            current = current.Parent!;
+        }
+
+        var discarded = current.Parent is ExpressionStatementSyntax
+                        || (awaited && current.Parent is ArrowExpressionClauseSyntax && ReturnsNothingWhenAwaited(model, current, types));
+        if (!discarded)
+        {
+            return false;
+        }
+
+        var awaitable = returnType.GetMembers("GetAwaiter").Any();
+        methodName = awaitable ? "SetAsync" : "Set";
+        return awaitable || !awaited;
+    }
+
+    /// <summary>An <c>async</c> method or local function whose body is this arrow clause returns no value.</summary>
+    private static bool ReturnsNothingWhenAwaited(SemanticModel model, SyntaxNode awaitExpression, WellKnownTypes types)
+    {
+        if (model.GetEnclosingSymbol(awaitExpression.SpanStart) is not IMethodSymbol { IsAsync: true } method)
+        {
+            return false;
+        }
+
+        return method.ReturnsVoid
+               || SymbolEqualityComparer.Default.Equals(method.ReturnType, types.Get(MetadataNames.ValueTask))
+               || SymbolEqualityComparer.Default.Equals(method.ReturnType, types.Get(MetadataNames.Task));
+    }
+
+    private sealed class Injection
+    {
+        public Injection(bool isComponentProperty, string accessName, INamedTypeSymbol storeType, INamedTypeSymbol? injectAttribute, IMethodSymbol? constructor, bool primaryConstructor)
+        {
+            IsComponentProperty = isComponentProperty;
+            AccessName = accessName;
+            StoreType = storeType;
+            InjectAttribute = injectAttribute;
+            Constructor = constructor;
+            PrimaryConstructor = primaryConstructor;
+        }
+
+        public bool IsComponentProperty { get; }
+        public string AccessName { get; }
+        public INamedTypeSymbol StoreType { get; }
+        public INamedTypeSymbol? InjectAttribute { get; }
+
+        /// <summary>The one explicit constructor to extend, or null to add one.</summary>
+        public IMethodSymbol? Constructor { get; }
+
+        public bool PrimaryConstructor { get; }
+    }
+
+    private static async Task<Injection?> PlanInjectionAsync(Document document, SemanticModel model, SyntaxNode node, INamedTypeSymbol storeType, WellKnownTypes types, CancellationToken cancellationToken)
+    {
+        if (node.FirstAncestorOrSelf<ClassDeclarationSyntax>() is not { } classSyntax
+            || model.GetDeclaredSymbol(classSyntax, cancellationToken) is not { IsStatic: false } type
+            || model.GetEnclosingSymbol(node.SpanStart, cancellationToken) is not { } enclosing
+            || IsInStaticContext(enclosing))
+        {
+            return null;
+        }
+
+        var injectAttribute = types.Get(MetadataNames.InjectAttribute);
+        var component = types.Get(MetadataNames.IComponent);
+        if (injectAttribute is not null && type.ImplementsOrEquals(component))
+        {
+            var name = ScopeLookup.UniqueName(model, node, InjectedPropertyName);
+            return new Injection(true, name, storeType, injectAttribute, null, false);
+        }
+
+        // A plain class: a constructor parameter. Only when nothing constructs the class with `new` (a DI-activated
+        // service), so that adding a parameter cannot break a caller.
+        var constructors = type.InstanceConstructors;
+        if (constructors.Length != 1 || classSyntax.Modifiers.Any(SyntaxKind.StaticKeyword))
+        {
+            return null;
+        }
+
+        var constructor = constructors[0];
+        var references = await SymbolFinder.FindReferencesAsync(constructor, document.Project.Solution, cancellationToken).ConfigureAwait(false);
+        if (references.Any(r => r.Locations.Any()))
+        {
+            return null;
+        }
+
+        if (classSyntax.ParameterList is not null)
+        {
+            var parameterName = ScopeLookup.UniqueName(model, node, InjectedParameterName);
+            return new Injection(false, parameterName, storeType, null, constructor, primaryConstructor: true);
+        }
+
+        if (!constructor.IsImplicitlyDeclared)
+        {
+            if (constructor.DeclaringSyntaxReferences.Length != 1
+                || await constructor.DeclaringSyntaxReferences[0].GetSyntaxAsync(cancellationToken).ConfigureAwait(false) is not ConstructorDeclarationSyntax { Body: not null, Initializer: null } declaration
+                || declaration.SyntaxTree != classSyntax.SyntaxTree)
+            {
+                return null;
+            }
+        }
+
+        var fieldName = ScopeLookup.UniqueName(model, node, InjectedFieldName);
+        return new Injection(false, fieldName, storeType, null, constructor.IsImplicitlyDeclared ? null : constructor, primaryConstructor: false);
+    }
+
+    private static bool IsInStaticContext(ISymbol enclosing)
+    {
+        for (var symbol = enclosing; symbol is not null and not INamedTypeSymbol; symbol = symbol.ContainingSymbol)
+        {
+            if (symbol.IsStatic)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static async Task<Document> ReplaceWriteAsync(
+        Document document,
+        SyntaxNode node,
+        ExpressionSyntax store,
+        string methodName,
+        ExpressionSyntax key,
+        ExpressionSyntax value,
+        ExpressionSyntax? cancellation,
+        Injection? injection,
+        CancellationToken cancellationToken)
+    {
+        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        var arguments = new List<ArgumentSyntax> { Argument(key.WithoutTrivia()), Argument(value.WithoutTrivia()) };
+        if (cancellation is not null && methodName == "SetAsync")
+        {
+            arguments.Add(Argument(cancellation.WithoutTrivia()));
+        }
+
+        var call = InvocationExpression(
+                MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, store, IdentifierName(methodName)),
+                ArgumentList(SeparatedList(arguments)))
+            .WithTriviaFrom(node);
+        editor.ReplaceNode(node, call);
+
+        if (injection is not null && node.FirstAncestorOrSelf<ClassDeclarationSyntax>() is { } classSyntax)
+        {
+            Inject(editor, classSyntax, injection);
+        }
+
+        return editor.GetChangedDocument();
+    }
+
+    private static void Inject(DocumentEditor editor, ClassDeclarationSyntax classSyntax, Injection injection)
+    {
+        var generator = editor.Generator;
+        var storeTypeSyntax = ((TypeSyntax)generator.TypeExpression(injection.StoreType))
+            .WithAdditionalAnnotations(Simplifier.AddImportsAnnotation, Simplifier.Annotation);
+
+        if (injection.IsComponentProperty && injection.InjectAttribute is not null)
+        {
+            var attributeName = ((NameSyntax)generator.TypeExpression(injection.InjectAttribute))
+                .WithAdditionalAnnotations(Simplifier.AddImportsAnnotation, Simplifier.Annotation);
+            var property = PropertyDeclaration(storeTypeSyntax, Identifier(injection.AccessName))
+                .AddAttributeLists(AttributeList(SingletonSeparatedList(Attribute(attributeName))))
+                .AddModifiers(Token(SyntaxKind.PublicKeyword))
+                .AddAccessorListAccessors(
+                    AccessorDeclaration(SyntaxKind.GetAccessorDeclaration).WithSemicolonToken(Token(SyntaxKind.SemicolonToken)),
+                    AccessorDeclaration(SyntaxKind.SetAccessorDeclaration).WithSemicolonToken(Token(SyntaxKind.SemicolonToken)))
+                .WithInitializer(EqualsValueClause(PostfixUnaryExpression(SyntaxKind.SuppressNullableWarningExpression, LiteralExpression(SyntaxKind.DefaultLiteralExpression, Token(SyntaxKind.DefaultKeyword)))))
+                .WithSemicolonToken(Token(SyntaxKind.SemicolonToken))
+                .WithAdditionalAnnotations(Formatter.Annotation);
+            editor.InsertMembers(classSyntax, 0, new SyntaxNode[] { property });
+            return;
+        }
+
+        if (injection.PrimaryConstructor)
+        {
+            var parameter = Parameter(Identifier(injection.AccessName)).WithType(storeTypeSyntax);
+            editor.ReplaceNode(classSyntax.ParameterList!, (current, _) =>
+                ((ParameterListSyntax)current).AddParameters(parameter).WithAdditionalAnnotations(Formatter.Annotation));
+            return;
+        }
+
+        var field = FieldDeclaration(VariableDeclaration(storeTypeSyntax, SingletonSeparatedList(VariableDeclarator(injection.AccessName))))
+            .AddModifiers(Token(SyntaxKind.PrivateKeyword), Token(SyntaxKind.ReadOnlyKeyword))
+            .WithAdditionalAnnotations(Formatter.Annotation);
+        var parameterName = injection.AccessName.TrimStart('_');
+        var assignment = ExpressionStatement(AssignmentExpression(SyntaxKind.SimpleAssignmentExpression,
+            IdentifierName(injection.AccessName), IdentifierName(parameterName)));
+        var newParameter = Parameter(Identifier(parameterName)).WithType(storeTypeSyntax);
+
+        var existing = injection.Constructor?.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as ConstructorDeclarationSyntax;
+        if (existing is not null)
+        {
+            editor.ReplaceNode(existing, (current, _) =>
+            {
+                var constructor = (ConstructorDeclarationSyntax)current;
+                var parameters = constructor.ParameterList.Parameters;
+                var index = parameters.Count;
+                for (var i = 0; i < parameters.Count; i++)
+                {
+                    if (parameters[i].Default is not null || parameters[i].Modifiers.Any(SyntaxKind.ParamsKeyword))
+                    {
+                        index = i;
+                        break;
+                    }
+                }
+
+                return constructor
+                    .WithParameterList(constructor.ParameterList.WithParameters(parameters.Insert(index, newParameter)))
+                    .WithBody(constructor.Body!.WithStatements(constructor.Body.Statements.Insert(0, assignment)))
+                    .WithAdditionalAnnotations(Formatter.Annotation);
+            });
+            editor.InsertMembers(classSyntax, 0, new SyntaxNode[] { field });
+            return;
+        }
+
+        var newConstructor = ConstructorDeclaration(classSyntax.Identifier.WithoutTrivia())
+            .AddModifiers(Token(SyntaxKind.PublicKeyword))
+            .AddParameterListParameters(newParameter)
+            .WithBody(Block(assignment))
+            .WithAdditionalAnnotations(Formatter.Annotation);
+        editor.InsertMembers(classSyntax, 0, new SyntaxNode[] { field, newConstructor });
+    }
+}

@@ -1,0 +1,384 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Simplification;
+using SafeAuth.Analyzers.Common;
+using SafeAuth.Analyzers.KnownTypes;
+using SafeAuth.CodeFixes.Common;
+using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
+
+namespace SafeAuth.CodeFixes.Rules.Secrets;
+
+/// <summary>What a hard-coded value is, which decides the setting it moves to and the SafeAuth loader that reads it.</summary>
+internal sealed class SecretSetting
+{
+    public SecretSetting(string configurationKey, string environmentVariable, string noun, string? stringLoader)
+    {
+        ConfigurationKey = configurationKey;
+        EnvironmentVariable = environmentVariable;
+        Noun = noun;
+        StringLoader = stringLoader;
+    }
+
+    public string ConfigurationKey { get; }
+
+    public string EnvironmentVariable { get; }
+
+    /// <summary>"signing key", "client secret", "token"…, for the fix titles.</summary>
+    public string Noun { get; }
+
+    /// <summary>The SafeAuth loader for text values; key bytes always use <c>SigningKeyLoader</c>.</summary>
+    public string? StringLoader { get; }
+
+    public static readonly SecretSetting SigningKey = new("Jwt:SigningKey", "JWT_SIGNING_KEY", "signing key", MetadataNames.SafeAuthSecretLoader);
+    public static readonly SecretSetting ClientSecret = new("Authentication:ClientSecret", "CLIENT_SECRET", "client secret", MetadataNames.SafeAuthClientSecretLoader);
+    public static readonly SecretSetting Token = new("Secrets:Token", "SECRET_TOKEN", "token", MetadataNames.SafeAuthSecretLoader);
+    public static readonly SecretSetting PrivateKey = new("Secrets:PrivateKeyPem", "PRIVATE_KEY_PEM", "private key", MetadataNames.SafeAuthSecretLoader);
+    public static readonly SecretSetting EntraClientSecret = new("AzureAd:ClientSecret", "AZURE_CLIENT_SECRET", "client secret", MetadataNames.SafeAuthClientSecretLoader);
+}
+
+/// <summary>
+/// The AUTH301–AUTH303 fixes: replace a hard-coded value with a configuration read when an <c>IConfiguration</c>
+/// (or a builder's <c>Configuration</c>) is in scope, otherwise with a SafeAuth loader reading the environment.
+/// The replacement has the type of the value it replaces (key bytes or text).
+/// </summary>
+internal static class SecretFix
+{
+    public const string ConfigurationVariant = ".Configuration";
+    public const string EnvironmentVariant = ".Environment";
+
+    public static SyntaxNode? FindNode(SyntaxNode root, Diagnostic diagnostic) =>
+        root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) as ExpressionSyntax;
+
+    public static async Task<ImmutableArray<FixCandidate>> GetCandidatesAsync(
+        Document document, SyntaxNode node, string id, SecretSetting setting, string? algorithm, CancellationToken cancellationToken)
+    {
+        if (node is not ExpressionSyntax expression || IsConstantContext(expression))
+        {
+            return ImmutableArray<FixCandidate>.Empty;
+        }
+
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (model is null)
+        {
+            return ImmutableArray<FixCandidate>.Empty;
+        }
+
+        var types = WellKnownTypes.GetOrCreate(model.Compilation);
+        var type = model.GetTypeInfo(expression, cancellationToken).Type;
+        expression = Retarget(model, expression, cancellationToken);
+        if (type is null || type.TypeKind == TypeKind.Error)
+        {
+            return ImmutableArray<FixCandidate>.Empty;
+        }
+
+        var isText = type.SpecialType == SpecialType.System_String;
+        var builder = ImmutableArray.CreateBuilder<FixCandidate>();
+        var configuration = IsInMemberInitializer(expression) ? null : FindConfiguration(model, expression.SpanStart, types);
+        if (configuration is not null)
+        {
+            builder.Add(new FixCandidate(
+                $"Read the {setting.Noun} from configuration ('{setting.ConfigurationKey}')",
+                id + ConfigurationVariant,
+                (doc, n, ct) => ReplaceAsync(doc, n, (editor, current) => FromConfiguration(editor, current, configuration, setting, isText, algorithm), ct)));
+        }
+        else if (types.Get(isText ? setting.StringLoader ?? MetadataNames.SafeAuthSecretLoader : MetadataNames.SafeAuthSigningKeyLoader) is { } loader)
+        {
+            builder.Add(new FixCandidate(
+                $"Load the {setting.Noun} from the environment variable '{setting.EnvironmentVariable}' with SafeAuth",
+                id + EnvironmentVariant,
+                (doc, n, ct) => ReplaceAsync(doc, n, (editor, _) => FromEnvironment(editor, loader, setting, isText, algorithm), ct)));
+        }
+
+        return builder.ToImmutable();
+    }
+
+    private static async Task<Document> ReplaceAsync(Document document, SyntaxNode node, System.Func<DocumentEditor, ExpressionSyntax, ExpressionSyntax?> create, CancellationToken cancellationToken)
+    {
+        if (node is not ExpressionSyntax expression)
+        {
+            return document;
+        }
+
+        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        expression = Retarget(editor.SemanticModel, expression, cancellationToken);
+        var replacement = create(editor, expression);
+        if (replacement is null)
+        {
+            return document;
+        }
+
+        editor.ReplaceNode(expression, replacement.WithTriviaFrom(expression).WithAdditionalAnnotations(Simplifier.Annotation));
+        return editor.GetChangedDocument();
+    }
+
+    /// <summary>
+    /// A sink handed a local (<c>var key = Encoding.UTF8.GetBytes("…"); new SymmetricSecurityKey(key)</c>) is fixed
+    /// where the local gets its only value, so the hard-coded data leaves the source. Locals written more than once,
+    /// or declared outside a block body, are fixed at the sink.
+    /// </summary>
+    private static ExpressionSyntax Retarget(SemanticModel model, ExpressionSyntax expression, CancellationToken cancellationToken)
+    {
+        for (var depth = 0; depth < 8 && expression is IdentifierNameSyntax identifier; depth++)
+        {
+            if (model.GetSymbolInfo(identifier, cancellationToken).Symbol is not ILocalSymbol { IsConst: false } local
+                || local.DeclaringSyntaxReferences.Length != 1
+                || local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } initializer } declarator
+                || declarator.Parent?.Parent is not LocalDeclarationStatementSyntax
+                || IsWrittenAgain(model, declarator, local, cancellationToken))
+            {
+                break;
+            }
+
+            expression = initializer;
+        }
+
+        return expression;
+    }
+
+    private static bool IsWrittenAgain(SemanticModel model, VariableDeclaratorSyntax declarator, ILocalSymbol local, CancellationToken cancellationToken)
+    {
+        var body = declarator.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? (SyntaxNode?)declarator.FirstAncestorOrSelf<CompilationUnitSyntax>();
+        if (body is null)
+        {
+            return true;
+        }
+
+        foreach (var node in body.DescendantNodes())
+        {
+            var written = node switch
+            {
+                AssignmentExpressionSyntax assignment => assignment.Left,
+                ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument => argument.Expression,
+                PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression } prefix => prefix.Operand,
+                PostfixUnaryExpressionSyntax postfix => postfix.Operand,
+                _ => null,
+            };
+
+            if (written is IdentifierNameSyntax name && name.Identifier.ValueText == local.Name
+                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellationToken).Symbol, local))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static ExpressionSyntax? FromConfiguration(DocumentEditor editor, ExpressionSyntax current, ExpressionSyntax configuration, SecretSetting setting, bool isText, string? algorithm)
+    {
+        var types = WellKnownTypes.GetOrCreate(editor.SemanticModel.Compilation);
+        var keyLiteral = LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(setting.ConfigurationKey));
+
+        // With SafeAuth referenced, its loader reads the setting and checks the value.
+        var loader = types.Get(isText ? setting.StringLoader ?? MetadataNames.SafeAuthSecretLoader : MetadataNames.SafeAuthSigningKeyLoader);
+        if (loader is not null)
+        {
+            var arguments = isText
+                ? new[] { Argument(configuration), Argument(keyLiteral) }
+                : new[] { Argument(configuration), Argument(keyLiteral), Argument(LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(algorithm ?? "HS256"))) };
+            return Call(editor, loader, "FromConfiguration", arguments);
+        }
+
+        var exception = types.Get(MetadataNames.InvalidOperationException);
+        if (exception is null)
+        {
+            return null;
+        }
+
+        // configuration["Jwt:SigningKey"] ?? throw new InvalidOperationException("Jwt:SigningKey is not configured")
+        var read = ParenthesizedExpression(BinaryExpression(
+            SyntaxKind.CoalesceExpression,
+            ElementAccessExpression(configuration, BracketedArgumentList(SingletonSeparatedList(Argument(keyLiteral)))),
+            ThrowExpression(ObjectCreationExpression(TypeSyntax(editor, exception)).WithArgumentList(ArgumentList(SingletonSeparatedList(
+                Argument(LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(setting.ConfigurationKey + " is not configured")))))))))
+            .WithAdditionalAnnotations(Simplifier.Annotation);
+        if (isText)
+        {
+            return read;
+        }
+
+        // Keep the author's encoding when the value was Encoding.X.GetBytes(...) / Convert.FromBase64String(...).
+        if (current is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 1 } invocation
+            && editor.SemanticModel.GetSymbolInfo(invocation).Symbol is IMethodSymbol { Name: "GetBytes" or "FromBase64String" or "FromHexString" } method
+            && method.Parameters.Length == 1 && method.Parameters[0].Type.SpecialType == SpecialType.System_String)
+        {
+            return invocation.WithArgumentList(ArgumentList(SingletonSeparatedList(Argument(read))));
+        }
+
+        var convert = types.Get(MetadataNames.Convert);
+        return convert is null ? null : Call(editor, convert, "FromBase64String", new[] { Argument(read) });
+    }
+
+    private static ExpressionSyntax FromEnvironment(DocumentEditor editor, INamedTypeSymbol loader, SecretSetting setting, bool isText, string? algorithm)
+    {
+        var variable = Argument(LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(setting.EnvironmentVariable)));
+        var arguments = isText
+            ? new[] { variable }
+            : new[] { variable, Argument(LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(algorithm ?? "HS256"))) };
+        return Call(editor, loader, "FromEnvironment", arguments);
+    }
+
+    private static ExpressionSyntax Call(DocumentEditor editor, INamedTypeSymbol type, string method, ArgumentSyntax[] arguments) =>
+        InvocationExpression(
+            MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, TypeSyntax(editor, type), IdentifierName(method)),
+            ArgumentList(SeparatedList(arguments)));
+
+    private static TypeSyntax TypeSyntax(DocumentEditor editor, INamedTypeSymbol type) =>
+        (TypeSyntax)editor.Generator.TypeExpression(type).WithAdditionalAnnotations(Simplifier.AddImportsAnnotation, Simplifier.Annotation);
+
+    /// <summary>
+    /// An <c>IConfiguration</c> local, parameter, field or property in scope, or something with a
+    /// <c>Configuration</c> property of that type (<c>WebApplicationBuilder builder</c> → <c>builder.Configuration</c>).
+    /// </summary>
+    private static ExpressionSyntax? FindConfiguration(SemanticModel model, int position, WellKnownTypes types)
+    {
+        var configurationType = types.Get(MetadataNames.IConfiguration);
+        if (configurationType is null)
+        {
+            return null;
+        }
+
+        var direct = ScopeLookup.Find(model, position, (_, type) => type.ImplementsOrEquals(configurationType));
+        if (direct is not null)
+        {
+            return IdentifierName(direct.Name);
+        }
+
+        var holder = ScopeLookup.Find(model, position, (_, type) => ConfigurationProperty(type, configurationType) is not null);
+        if (holder is null)
+        {
+            return null;
+        }
+
+        var holderType = holder switch
+        {
+            ILocalSymbol local => local.Type,
+            IParameterSymbol parameter => parameter.Type,
+            IFieldSymbol field => field.Type,
+            IPropertySymbol property => property.Type,
+            _ => null,
+        };
+        var configurationProperty = ConfigurationProperty(holderType, configurationType);
+        return configurationProperty is null
+            ? null
+            : MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, IdentifierName(holder.Name), IdentifierName(configurationProperty.Name));
+    }
+
+    private static IPropertySymbol? ConfigurationProperty(ITypeSymbol? type, INamedTypeSymbol configurationType)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers("Configuration"))
+            {
+                if (member is IPropertySymbol { IsStatic: false, IsIndexer: false, GetMethod: not null } property
+                    && property.Type.ImplementsOrEquals(configurationType))
+                {
+                    return property;
+                }
+            }
+        }
+
+        if (type?.TypeKind == TypeKind.Interface)
+        {
+            foreach (var implemented in type.AllInterfaces.Concat(new[] { (INamedTypeSymbol)type }))
+            {
+                foreach (var member in implemented.GetMembers("Configuration"))
+                {
+                    if (member is IPropertySymbol { IsStatic: false, IsIndexer: false, GetMethod: not null } property
+                        && property.Type.ImplementsOrEquals(configurationType))
+                    {
+                        return property;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Field and property initializers cannot read instance members: use the environment there.</summary>
+    private static bool IsInMemberInitializer(SyntaxNode node)
+    {
+        foreach (var ancestor in node.Ancestors())
+        {
+            switch (ancestor)
+            {
+                case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or GlobalStatementSyntax:
+                    return false;
+                case FieldDeclarationSyntax or PropertyDeclarationSyntax or EventFieldDeclarationSyntax:
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Places that need a compile-time constant: <c>const</c> declarations, attributes, default values, case labels.</summary>
+    private static bool IsConstantContext(SyntaxNode node)
+    {
+        foreach (var ancestor in node.Ancestors())
+        {
+            switch (ancestor)
+            {
+                case FieldDeclarationSyntax field:
+                    return field.Modifiers.Any(SyntaxKind.ConstKeyword);
+                case LocalDeclarationStatementSyntax local:
+                    return local.IsConst;
+                case AttributeArgumentSyntax or ParameterSyntax or CaseSwitchLabelSyntax or ConstantPatternSyntax:
+                    return true;
+                case StatementSyntax or MemberDeclarationSyntax:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+}
+
+/// <summary>The HMAC algorithm a key is for, from the sink around it: <c>new HMACSHA384(…)</c> → HS384; HS256 otherwise.</summary>
+internal static class SecretFixAlgorithm
+{
+    public static async Task<string?> FindAsync(Document document, SyntaxNode node, CancellationToken cancellationToken)
+    {
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (model is null)
+        {
+            return null;
+        }
+
+        foreach (var ancestor in node.Ancestors())
+        {
+            ITypeSymbol? type = ancestor switch
+            {
+                BaseObjectCreationExpressionSyntax creation => model.GetTypeInfo(creation, cancellationToken).Type,
+                InvocationExpressionSyntax invocation => (model.GetSymbolInfo(invocation, cancellationToken).Symbol as IMethodSymbol)?.ContainingType,
+                AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax access } => model.GetTypeInfo(access.Expression, cancellationToken).Type,
+                _ => null,
+            };
+
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                switch (current.Name)
+                {
+                    case "HMACSHA384":
+                        return "HS384";
+                    case "HMACSHA512":
+                        return "HS512";
+                }
+            }
+
+            if (type is not null || ancestor is StatementSyntax or MemberDeclarationSyntax)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Formatting;
+using SafeAuth.Analyzers;
+using SafeAuth.Analyzers.Common;
+using SafeAuth.Analyzers.Rules.Tokens;
+using SafeAuth.CodeFixes.Common;
+
+namespace SafeAuth.CodeFixes.Rules.Tokens;
+
+/// <summary>AUTH203 fix: clamp the expiry to now plus <c>safeauth.max_token_lifetime</c>, or the skew to <c>safeauth.max_clock_skew</c>.</summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ExcessiveTokenLifetimeCodeFixProvider)), Shared]
+public sealed class ExcessiveTokenLifetimeCodeFixProvider : CodeFixProvider
+{
+    internal const string ClampKey = "AUTH203.Clamp";
+
+    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIds.ExcessiveTokenLifetime);
+
+    public override FixAllProvider GetFixAllProvider() => EditorFixAllProvider.Create(ApplyAsync);
+
+    public override Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            var isSkew = diagnostic.Properties.TryGetValue(ExcessiveTokenLifetimeAnalyzer.KindProperty, out var kind) && kind == ExcessiveTokenLifetimeAnalyzer.ClockSkewKind;
+            var max = ExpirySyntax.SecondsProperty(diagnostic, ExcessiveTokenLifetimeAnalyzer.MaxSecondsProperty, isSkew ? TimeSpan.FromMinutes(5) : TimeSpan.FromDays(1));
+            var title = (isSkew ? "Clamp the clock skew to " : "Clamp the token lifetime to ") + Analyzers.Options.DurationParser.Describe(max);
+            var document = context.Document;
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    title,
+                    async ct =>
+                    {
+                        var editor = await DocumentEditor.CreateAsync(document, ct).ConfigureAwait(false);
+                        return await ApplyAsync(editor, diagnostic, ct).ConfigureAwait(false) ? editor.GetChangedDocument() : document;
+                    },
+                    ClampKey),
+                diagnostic);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static Task<bool> ApplyAsync(DocumentEditor editor, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        var node = editor.OriginalRoot.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+        if (node is ArgumentSyntax argument)
+        {
+            node = argument.Expression;
+        }
+
+        if (node is not ExpressionSyntax expression)
+        {
+            return Task.FromResult(false);
+        }
+
+        var isSkew = diagnostic.Properties.TryGetValue(ExcessiveTokenLifetimeAnalyzer.KindProperty, out var kind) && kind == ExcessiveTokenLifetimeAnalyzer.ClockSkewKind;
+        var model = editor.SemanticModel;
+        var generator = editor.Generator;
+        if (isSkew)
+        {
+            var maxSkew = ExpirySyntax.SecondsProperty(diagnostic, ExcessiveTokenLifetimeAnalyzer.MaxSecondsProperty, TimeSpan.FromMinutes(5));
+            editor.ReplaceNode(expression, ExpirySyntax.FromSpan(generator, model.Compilation, maxSkew).WithTriviaFrom(expression));
+            return Task.FromResult(true);
+        }
+
+        var max = ExpirySyntax.SecondsProperty(diagnostic, ExcessiveTokenLifetimeAnalyzer.MaxSecondsProperty, TimeSpan.FromDays(1));
+        var operation = model.GetOperation(expression, cancellationToken);
+        if (operation is null || !ExpiryValues.TryGetExpiry(operation, operation.GetRoot(), out var expiry)
+            || expiry.Expression.Syntax is not ExpressionSyntax target)
+        {
+            return Task.FromResult(false);
+        }
+
+        ExpressionSyntax replacement;
+        if (expiry.IsMaxValue || expiry.Now?.Syntax is not ExpressionSyntax now)
+        {
+            var typeName = expiry.Expression.Type?.Name == "DateTimeOffset" ? "System.DateTimeOffset" : "System.DateTime";
+            replacement = ExpirySyntax.UtcNowPlus(generator, model.Compilation, max, typeName);
+        }
+        else
+        {
+            replacement = ExpirySyntax.AddSpan(now.WithoutTrivia(), max);
+        }
+
+        editor.ReplaceNode(target, replacement.WithTriviaFrom(target).WithAdditionalAnnotations(Formatter.Annotation));
+        return Task.FromResult(true);
+    }
+}

@@ -1,0 +1,195 @@
+using System;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Formatting;
+using SafeAuth.Analyzers;
+using SafeAuth.Analyzers.KnownTypes;
+using SafeAuth.Analyzers.Rules.Tokens;
+using SafeAuth.CodeFixes.Common;
+using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
+
+namespace SafeAuth.CodeFixes.Rules.Tokens;
+
+/// <summary>
+/// AUTH201 fix: give the token an expiry of <c>safeauth.default_token_lifetime</c> in the idiom of its API:
+/// <c>expires:</c>, <c>Expires =</c>, an <c>"exp"</c> entry or member, or <c>AddClaim(ClaimName.ExpirationTime, …)</c>.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(TokenWithoutExpiryCodeFixProvider)), Shared]
+public sealed class TokenWithoutExpiryCodeFixProvider : CodeFixProvider
+{
+    internal const string AddExpiryKey = "AUTH201.AddExpiry";
+
+    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIds.TokenWithoutExpiry);
+
+    public override FixAllProvider GetFixAllProvider() => EditorFixAllProvider.Create(ApplyAsync);
+
+    public override Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (Shape(diagnostic) == TokenWithoutExpiryAnalyzer.FixShape.None)
+            {
+                continue;
+            }
+
+            var lifetime = Lifetime(diagnostic);
+            var document = context.Document;
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    "Add an expiry of " + Analyzers.Options.DurationParser.Describe(lifetime),
+                    async ct =>
+                    {
+                        var editor = await DocumentEditor.CreateAsync(document, ct).ConfigureAwait(false);
+                        return await ApplyAsync(editor, diagnostic, ct).ConfigureAwait(false) ? editor.GetChangedDocument() : document;
+                    },
+                    AddExpiryKey),
+                diagnostic);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static TokenWithoutExpiryAnalyzer.FixShape Shape(Diagnostic diagnostic) =>
+        diagnostic.Properties.TryGetValue(TokenWithoutExpiryAnalyzer.ShapeProperty, out var text)
+        && Enum.TryParse<TokenWithoutExpiryAnalyzer.FixShape>(text, out var shape)
+            ? shape
+            : TokenWithoutExpiryAnalyzer.FixShape.None;
+
+    private static TimeSpan Lifetime(Diagnostic diagnostic) =>
+        ExpirySyntax.SecondsProperty(diagnostic, TokenWithoutExpiryAnalyzer.LifetimeSecondsProperty, TimeSpan.FromMinutes(15));
+
+    private static Task<bool> ApplyAsync(DocumentEditor editor, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        var node = editor.OriginalRoot.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+        var lifetime = Lifetime(diagnostic);
+        var generator = editor.Generator;
+        var compilation = editor.SemanticModel.Compilation;
+        switch (Shape(diagnostic))
+        {
+            case TokenWithoutExpiryAnalyzer.FixShape.ExpiresArgument:
+                var expires = ExpirySyntax.UtcNowPlus(generator, compilation, lifetime);
+                if (diagnostic.Properties.TryGetValue(TokenWithoutExpiryAnalyzer.ReplacesValueProperty, out var replaces) && replaces == "true")
+                {
+                    var value = node is ArgumentSyntax nullArgument ? nullArgument.Expression : node;
+                    editor.ReplaceNode(value, expires.WithTriviaFrom(value));
+                    return Task.FromResult(true);
+                }
+
+                if (node.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>() is not { } ctor)
+                {
+                    return Task.FromResult(false);
+                }
+
+                editor.ReplaceNode(ctor, (current, _) =>
+                {
+                    var creation = (BaseObjectCreationExpressionSyntax)current;
+                    var list = creation.ArgumentList ?? ArgumentList();
+                    var argument = Argument(NameColon(IdentifierName("expires")), default, expires);
+                    return creation.WithArgumentList(list.AddArguments(argument));
+                });
+                return Task.FromResult(true);
+
+            case TokenWithoutExpiryAnalyzer.FixShape.DescriptorExpires:
+                var assignment = AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, IdentifierName("Expires"), ExpirySyntax.UtcNowPlus(generator, compilation, lifetime));
+                return Task.FromResult(AddToInitializer(editor, node, assignment, SyntaxKind.ObjectInitializerExpression));
+
+            case TokenWithoutExpiryAnalyzer.FixShape.DictionaryEntry:
+                var creationNode = node.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>();
+                var unix = ExpirySyntax.UnixSecondsFromNow(generator, compilation, lifetime);
+                var exp = LiteralExpression(SyntaxKind.StringLiteralExpression, Literal("exp"));
+                if (creationNode?.Initializer is { } existing && existing.IsKind(SyntaxKind.CollectionInitializerExpression))
+                {
+                    var element = InitializerExpression(SyntaxKind.ComplexElementInitializerExpression, SeparatedList(new ExpressionSyntax[] { exp, unix }));
+                    return Task.FromResult(AddToInitializer(editor, node, element, SyntaxKind.CollectionInitializerExpression));
+                }
+
+                var indexer = AssignmentExpression(
+                    SyntaxKind.SimpleAssignmentExpression,
+                    ImplicitElementAccess(BracketedArgumentList(SingletonSeparatedList(Argument(exp)))),
+                    unix);
+                return Task.FromResult(AddToInitializer(editor, node, indexer, SyntaxKind.ObjectInitializerExpression));
+
+            case TokenWithoutExpiryAnalyzer.FixShape.AnonymousMember:
+                if (node.FirstAncestorOrSelf<AnonymousObjectCreationExpressionSyntax>() is not { } anonymous)
+                {
+                    return Task.FromResult(false);
+                }
+
+                var member = AnonymousObjectMemberDeclarator(NameEquals("exp"), ExpirySyntax.UnixSecondsFromNow(generator, compilation, lifetime));
+                editor.ReplaceNode(anonymous, (current, _) => ((AnonymousObjectCreationExpressionSyntax)current).AddInitializers(member).WithAdditionalAnnotations(Formatter.Annotation));
+                return Task.FromResult(true);
+
+            case TokenWithoutExpiryAnalyzer.FixShape.BuilderClaim:
+                var claimName = WellKnownTypes.GetOrCreate(compilation).Get(MetadataNames.JwtNetClaimName);
+                if (claimName is null || node.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { Expression: MemberAccessExpressionSyntax access })
+                {
+                    return Task.FromResult(false);
+                }
+
+                var claimNameSyntax = (ExpressionSyntax)generator.TypeExpression(claimName).WithAdditionalAnnotations(Microsoft.CodeAnalysis.Simplification.Simplifier.AddImportsAnnotation, Microsoft.CodeAnalysis.Simplification.Simplifier.Annotation);
+                var receiver = access.Expression;
+                var addClaim = InvocationExpression(
+                    MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, receiver.WithoutTrailingTrivia(), IdentifierName("AddClaim")),
+                    ArgumentList(SeparatedList(new[]
+                    {
+                        Argument(MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, claimNameSyntax, IdentifierName("ExpirationTime"))),
+                        Argument(ExpirySyntax.UnixSecondsFromNow(generator, compilation, lifetime)),
+                    })));
+                editor.ReplaceNode(receiver, addClaim.WithTrailingTrivia(receiver.GetTrailingTrivia()));
+                return Task.FromResult(true);
+
+            default:
+                return Task.FromResult(false);
+        }
+    }
+
+    /// <summary>Appends <paramref name="entry"/> to the creation's initializer, creating one of <paramref name="kind"/> when there is none.</summary>
+    private static bool AddToInitializer(DocumentEditor editor, SyntaxNode node, ExpressionSyntax entry, SyntaxKind kind)
+    {
+        if (node.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>() is not { } creation)
+        {
+            return false;
+        }
+
+        editor.ReplaceNode(creation, (current, _) =>
+        {
+            var updated = (BaseObjectCreationExpressionSyntax)current;
+            var initializer = updated.Initializer;
+            if (initializer is null)
+            {
+                var withInitializer = updated.WithInitializer(InitializerExpression(kind, SingletonSeparatedList(entry)));
+                if (withInitializer is ObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: 0 } explicitCreation)
+                {
+                    // new T() { … } reads better as new T { … }.
+                    withInitializer = explicitCreation.WithArgumentList(null).WithType(explicitCreation.Type.WithoutTrailingTrivia());
+                }
+
+                return withInitializer.WithAdditionalAnnotations(Formatter.Annotation);
+            }
+
+            // `Expires = null` (or `["exp"] = null`) is already there: give it the value instead of a second entry.
+            if (entry is AssignmentExpressionSyntax newAssignment)
+            {
+                foreach (var existing in initializer.Expressions)
+                {
+                    if (existing is AssignmentExpressionSyntax oldAssignment && oldAssignment.Left.ToString() == newAssignment.Left.ToString())
+                    {
+                        return updated.ReplaceNode(oldAssignment.Right, newAssignment.Right.WithTriviaFrom(oldAssignment.Right)).WithAdditionalAnnotations(Formatter.Annotation);
+                    }
+                }
+            }
+
+            return updated.WithInitializer(initializer.WithExpressions(initializer.Expressions.Add(entry))).WithAdditionalAnnotations(Formatter.Annotation);
+        });
+        return true;
+    }
+}

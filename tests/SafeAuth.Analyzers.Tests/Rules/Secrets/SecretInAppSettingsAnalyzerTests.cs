@@ -1,0 +1,123 @@
+using Microsoft.CodeAnalysis.Testing;
+using SafeAuth.Analyzers.Rules.Secrets;
+using SafeAuth.Analyzers.Tests.Verifiers;
+using Xunit;
+using VerifyCS = SafeAuth.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<SafeAuth.Analyzers.Rules.Secrets.SecretInAppSettingsAnalyzer>;
+
+namespace SafeAuth.Analyzers.Tests.Rules.Secrets;
+
+public class SecretInAppSettingsAnalyzerTests
+{
+    private static async Task Verify(string fileName, string json, string? globalConfig = null, params DiagnosticResult[] expected)
+    {
+        var test = new VerifyCS.Test(References.None, globalConfig) { TestCode = "public class Program { }" };
+        test.TestState.AdditionalFiles.Add((fileName, json));
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync();
+    }
+
+    private static DiagnosticResult Expected(int location, string path, string file = "appsettings.json") =>
+        VerifyCS.Diagnostic().WithLocation(location).WithArguments(path, file);
+
+    [Fact]
+    public async Task Reports_JwtKeyAndClientSecrets_InNestedObjects()
+    {
+        await Verify("appsettings.json", """
+            {
+              "Logging": { "LogLevel": { "Default": "Information" } },
+              "Jwt": {
+                "Issuer": "https://api.example.com",
+                "Key": {|#0:"ThisIsMySuperSecretKeyForJwt2024!"|}
+              },
+              "Authentication": {
+                "Google": { "ClientId": "123.apps.googleusercontent.com", "ClientSecret": {|#1:"GOCSPX-abcdefghijklmnopqrstuvwx"|} }
+              },
+              "Payments": { "Stripe": { "ApiKey": {|#2:"changeme"|} } },
+              "TokenKey": {|#3:"super secret key"|}
+            }
+            """, null,
+            Expected(0, "Jwt:Key"), Expected(1, "Authentication:Google:ClientSecret"), Expected(2, "Payments:Stripe:ApiKey"), Expected(3, "TokenKey"));
+    }
+
+    [Fact]
+    public async Task Reports_InArrays_WithCommentsAndTrailingCommas_InEnvironmentFiles()
+    {
+        await Verify("appsettings.Production.json", """
+            // Production settings
+            {
+              /* downstream clients */
+              "Clients": [
+                { "Name": "billing", "Secret": {|#0:"billing-secret-v2"|}, },
+                { "Name": "reports", "SigningKey": {|#1:"cmVwb3J0cy1rZXk="|} }, // rotated yearly
+              ],
+            }
+            """, null,
+            Expected(0, "Clients:0:Secret", "appsettings.Production.json"),
+            Expected(1, "Clients:1:SigningKey", "appsettings.Production.json"));
+    }
+
+    [Fact]
+    public async Task NoDiagnostic_PlaceholdersEmptyValuesKeyVaultReferencesAndOtherKeys()
+    {
+        await Verify("appsettings.json", """
+            {
+              "Jwt": { "Key": "", "Issuer": "https://api.example.com", "Audience": "api" },
+              "AzureAd": { "ClientSecret": "<from user secrets>", "ClientId": "11111111-2222-3333-4444-555555555555" },
+              "Auth0": { "ClientSecret": "${AUTH0_CLIENT_SECRET}" },
+              "Okta": { "ClientSecret": "YOUR_OKTA_SECRET" },
+              "Vault": { "SigningKey": "@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/jwt)" },
+              "Release": { "Secret": "#{Release.Secret}#" },
+              "Numbers": { "SecretKey": 42, "ApiKey": null, "Secret": true },
+              "ConnectionStrings": { "Default": "Server=db;User Id=app;Password=hunter2" },
+              "Features": { "SecretSanta": "enabled", "KeyVaultName": "kv-prod" }
+            }
+            """);
+    }
+
+    [Theory]
+    [InlineData("""{ "Jwt": { "Key": "abc" """)]
+    [InlineData("""{ "Jwt": { "Key": "abc" } } }""")]
+    [InlineData("""{ "Jwt": { "Key": "unterminated } }""")]
+    [InlineData("""{ "Jwt": { Key: "unquoted-name" } }""")]
+    [InlineData("""{ /* unterminated comment "Jwt": { "Key": "abc" } }""")]
+    [InlineData("")]
+    [InlineData("not json at all")]
+    public async Task NoDiagnostic_MalformedJson_NoCrash(string json)
+    {
+        await Verify("appsettings.json", json);
+    }
+
+    [Fact]
+    public async Task NoDiagnostic_OtherFilesAndTestProjects()
+    {
+        const string json = """{ "Jwt": { "Key": "hard-coded" } }""";
+        await Verify("secrets.json", json);
+        await Verify("appsettings.json", json, "build_property.IsTestProject = true");
+        await Verify("appsettings.json", """{ "Jwt": { "Key": {|#0:"hard-coded"|} } }""", "build_property.IsTestProject = true\nsafeauth.analyze_test_projects = true",
+            Expected(0, "Jwt:Key"));
+    }
+
+    [Fact]
+    public async Task Reports_AdditionalKeyPatterns_FromOption()
+    {
+        await Verify("appsettings.json", """
+            {
+              "Partner": { "HmacSalt": {|#0:"partner-salt"|}, "Webhook": { "Token": {|#1:"whk_123"|} } },
+              "Other": { "Token": "not matched" }
+            }
+            """, "safeauth.AUTH304.additional_key_patterns = *:HmacSalt, Partner:*:Token",
+            Expected(0, "Partner:HmacSalt"), Expected(1, "Partner:Webhook:Token"));
+    }
+
+    [Theory]
+    [InlineData("Jwt:Key", true)]
+    [InlineData("jwt:key", true)]
+    [InlineData("Jwt:KeyId", false)]
+    [InlineData("ClientSecret", true)]
+    [InlineData("A:B:ClientSecret", true)]
+    [InlineData("A:ClientSecretName", false)]
+    [InlineData("Secret", true)]
+    [InlineData("SecretSanta", false)]
+    public void KeyPatterns_Match(string path, bool expected) =>
+        Assert.Equal(expected, SecretInAppSettingsAnalyzer.Matches(path, SecretInAppSettingsAnalyzer.DefaultKeyPatterns));
+}

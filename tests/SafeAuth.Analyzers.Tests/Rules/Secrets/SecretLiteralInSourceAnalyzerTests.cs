@@ -1,0 +1,181 @@
+using Microsoft.CodeAnalysis.Testing;
+using SafeAuth.Analyzers.Tests.Verifiers;
+using Xunit;
+using VerifyCS = SafeAuth.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    SafeAuth.Analyzers.Rules.Secrets.SecretLiteralInSourceAnalyzer,
+    SafeAuth.CodeFixes.Rules.Secrets.SecretLiteralInSourceCodeFixProvider>;
+
+namespace SafeAuth.Analyzers.Tests.Rules.Secrets;
+
+public class SecretLiteralInSourceAnalyzerTests
+{
+    // {"alg":"HS256","typ":"JWT"} . {"sub":"1234567890","name":"svc"} . signature
+    private const string Jwt = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6InN2YyJ9.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
+
+    // {"foo":"bar"} . payload . signature: base64url JSON, but no "alg": not a JWT header.
+    private const string NotAJwt = "eyJmb28iOiJiYXIifQ.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6InN2YyJ9.abc";
+
+    private const string EntraSecret = "abc8Q~Zk3uP9vX2wT7yR5mN1qL6sD4fG8hJ0kB_c";
+
+    private const string PemBody = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKjMzEfYyjiWA4R4/M2bS1GB4t7NXp98C3SC6dVMvDu";
+
+    private static DiagnosticResult Expected(int location, string what) =>
+        VerifyCS.Diagnostic().WithLocation(location).WithArguments(what);
+
+    // ---------- positives ----------
+
+    [Fact]
+    public async Task Reports_JwtLiterals_RegularVerbatimRawAndInterpolatedText()
+    {
+        await VerifyCS.VerifyAnalyzerAsync($$""""
+            public class Client
+            {
+                private static readonly string ServiceToken = {|#0:"{{Jwt}}"|};
+                private readonly string _bearer = {|#1:@"Bearer {{Jwt}}"|};
+                private const string Raw = {|#2:"""{{Jwt}}"""|};
+
+                public string Header(string extra) => $"{|#3:Bearer {{Jwt}}|}{extra}";
+            }
+            """", References.None, null,
+            Expected(0, "a JWT"), Expected(1, "a JWT"), Expected(2, "a JWT"), Expected(3, "a JWT"));
+    }
+
+    [Theory]
+    [InlineData("PRIVATE KEY")]
+    [InlineData("RSA PRIVATE KEY")]
+    [InlineData("EC PRIVATE KEY")]
+    [InlineData("ENCRYPTED PRIVATE KEY")]
+    [InlineData("OPENSSH PRIVATE KEY")]
+    public async Task Reports_PemPrivateKeyBlocks(string label)
+    {
+        await VerifyCS.VerifyAnalyzerAsync($$""""
+            public static class Keys
+            {
+                public static string Pem() => {|#0:"""
+                    -----BEGIN {{label}}-----
+                    {{PemBody}}
+                    -----END {{label}}-----
+                    """|};
+            }
+            """", References.None, null,
+            Expected(0, "a PEM private key"));
+    }
+
+    [Fact]
+    public async Task Reports_EntraClientSecret_AnywhereItStands()
+    {
+        await VerifyCS.VerifyAnalyzerAsync($$"""
+            using System.Collections.Generic;
+            public static class Settings
+            {
+                public static Dictionary<string, string> Values() => new() { ["AzureAd:ClientSecret"] = {|#0:"{{EntraSecret}}"|} };
+            }
+            """, References.None, null,
+            Expected(0, "a Microsoft Entra client secret"));
+    }
+
+    // ---------- negatives ----------
+
+    [Fact]
+    public async Task NoDiagnostic_LookAlikes()
+    {
+        await VerifyCS.VerifyAnalyzerAsync($$""""
+            public static class Pem
+            {
+                // base64url JSON segments without "alg", a lone header prefix, parsing code and public material.
+                private const string NotAJwt = "{{NotAJwt}}";
+                private const string Prefix = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9";
+                private const string Dots = "eyJhbGciOiJIUzI1NiJ9..";
+
+                public static string Strip(string pem) => pem
+                    .Replace("-----BEGIN PRIVATE KEY-----", "")
+                    .Replace("-----END PRIVATE KEY-----", "")
+                    .Replace("-----BEGIN RSA PRIVATE KEY-----\n", "");
+
+                public static string PublicKey() => """
+                    -----BEGIN PUBLIC KEY-----
+                    {{PemBody}}
+                    -----END PUBLIC KEY-----
+                    """;
+
+                public static string Certificate() => """
+                    -----BEGIN CERTIFICATE-----
+                    {{PemBody}}
+                    -----END CERTIFICATE-----
+                    """;
+
+                // Q~ in the wrong place, too short, or with characters secrets never contain.
+                public static string[] NotSecrets() => new[] { "abcdefQ~Zk3uP9vX2wT7yR5mN1qL6sD4fG8hJ0kB", "abc8Q~short", "abc8Q~Zk3uP9vX2w T7yR5mN1qL6sD4fG8hJ0kB_" };
+            }
+            """", References.None, null);
+    }
+
+    [Fact]
+    public async Task NoDiagnostic_TestProjectByDefault_ReportsWhenOptedIn()
+    {
+        var source = $$"""
+            public class TokenFixture
+            {
+                public const string Token = {|#0:"{{Jwt}}"|};
+            }
+            """;
+        await VerifyCS.VerifyAnalyzerAsync(source.Replace("{|#0:", "").Replace("|}", ""), References.None, "build_property.IsTestProject = true");
+        await VerifyCS.VerifyAnalyzerAsync(source, References.None, "build_property.IsTestProject = true\nsafeauth.analyze_test_projects = true",
+            Expected(0, "a JWT"));
+    }
+
+    // ---------- fixes ----------
+
+    [Fact]
+    public async Task Fix_ConfigurationInScope_ReplacesTheLiteral()
+    {
+        await VerifyCS.VerifyCodeFixAsync($$"""
+            using Microsoft.Extensions.Configuration;
+
+            public class Client(IConfiguration configuration)
+            {
+                public string Header() => "Bearer " + [|"{{Jwt}}"|];
+            }
+            """, """
+            using System;
+            using Microsoft.Extensions.Configuration;
+
+            public class Client(IConfiguration configuration)
+            {
+                public string Header() => "Bearer " + (configuration["Secrets:Token"] ?? throw new InvalidOperationException("Secrets:Token is not configured"));
+            }
+            """, References.AspNetCore);
+    }
+
+    [Fact]
+    public async Task Fix_NotOffered_InConstants()
+    {
+        var source = $$"""
+            public class Client
+            {
+                private const string Token = [|"{{Jwt}}"|];
+            }
+            """;
+        await VerifyCS.VerifyCodeFixAsync(source, source, References.AspNetCore | References.SafeAuthRuntime);
+    }
+
+    [Fact]
+    public async Task Fix_FixAll_SafeAuthEnvironmentLoaders()
+    {
+        await VerifyCS.VerifyCodeFixAsync($$"""
+            public static class Secrets
+            {
+                public static readonly string Token = [|"{{Jwt}}"|];
+                public static readonly string AzureSecret = [|"{{EntraSecret}}"|];
+            }
+            """, """
+            using SafeAuth.Secrets;
+
+            public static class Secrets
+            {
+                public static readonly string Token = SecretLoader.FromEnvironment("SECRET_TOKEN");
+                public static readonly string AzureSecret = ClientSecretLoader.FromEnvironment("AZURE_CLIENT_SECRET");
+            }
+            """, References.AspNetCore | References.SafeAuthRuntime);
+    }
+}

@@ -1,0 +1,180 @@
+using Microsoft.AspNetCore.Http;
+using SafeAuth.AspNetCore;
+
+namespace SafeAuth.Tests.Browser;
+
+public class TokenCookiesTests
+{
+    [Fact]
+    public void CreateCookieOptions_HardensEveryAttribute()
+    {
+        var options = TokenCookies.CreateCookieOptions(TimeSpan.FromMinutes(15));
+        Assert.True(options.HttpOnly);
+        Assert.True(options.Secure);
+        Assert.Equal(SameSiteMode.Strict, options.SameSite);
+        Assert.Equal("/", options.Path);
+        Assert.Null(options.Domain);
+        Assert.Equal(TimeSpan.FromMinutes(15), options.MaxAge);
+        Assert.True(options.IsEssential);
+    }
+
+    [Fact]
+    public void CreateCookieOptions_AllowsLax()
+    {
+        Assert.Equal(SameSiteMode.Lax, TokenCookies.CreateCookieOptions(TimeSpan.FromMinutes(1), SameSiteMode.Lax).SameSite);
+    }
+
+    [Fact]
+    public void CreateCookieOptions_SecurePrefixWithDomain_IsAccepted()
+    {
+        var options = TokenCookies.CreateCookieOptions(new TokenCookieOptions
+        {
+            Name = "__Secure-session", Lifetime = TimeSpan.FromHours(1), Domain = "example.com", Path = "/app", IsEssential = false,
+        });
+        Assert.Equal("example.com", options.Domain);
+        Assert.Equal("/app", options.Path);
+        Assert.False(options.IsEssential);
+        Assert.True(options.HttpOnly && options.Secure);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void Refuses_LifetimeNotPositive(int seconds)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => TokenCookies.CreateCookieOptions(TimeSpan.FromSeconds(seconds)));
+        Assert.Equal("options.Lifetime", error.ParamName);
+    }
+
+    [Theory]
+    [InlineData(SameSiteMode.None)]
+    [InlineData(SameSiteMode.Unspecified)]
+    public void Refuses_SameSiteNoneOrUnspecified(SameSiteMode mode)
+    {
+        var error = Assert.Throws<ArgumentException>(() => TokenCookies.CreateCookieOptions(TimeSpan.FromMinutes(1), mode));
+        Assert.Equal("options.SameSite", error.ParamName);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("token")]
+    [InlineData("__Secure-token")]
+    [InlineData("__host-token")]
+    public void Refuses_NameWithoutHostPrefix_WhenNoDomain(string? name)
+    {
+        var error = Assert.Throws<ArgumentException>(() => Create(name!));
+        Assert.Equal("options.Name", error.ParamName);
+    }
+
+    [Theory]
+    [InlineData("__Host-to ken")]
+    [InlineData("__Host-to;ken")]
+    [InlineData("__Host-to=ken")]
+    [InlineData("__Host-tö")]
+    public void Refuses_NameWithCharactersCookiesDoNotAllow(string name)
+    {
+        Assert.Equal("options.Name", Assert.Throws<ArgumentException>(() => Create(name)).ParamName);
+    }
+
+    [Fact]
+    public void Refuses_HostPrefixWithPathOtherThanRoot()
+    {
+        var error = Assert.Throws<ArgumentException>(() => TokenCookies.CreateCookieOptions(
+            new TokenCookieOptions { Lifetime = TimeSpan.FromMinutes(1), Path = "/api" }));
+        Assert.Equal("options.Path", error.ParamName);
+    }
+
+    [Fact]
+    public void Refuses_HostPrefixWithDomain()
+    {
+        var error = Assert.Throws<ArgumentException>(() => TokenCookies.CreateCookieOptions(
+            new TokenCookieOptions { Lifetime = TimeSpan.FromMinutes(1), Domain = "example.com" }));
+        Assert.Equal("options.Domain", error.ParamName);
+    }
+
+    [Fact]
+    public void Refuses_DomainWithoutSecurePrefix()
+    {
+        var error = Assert.Throws<ArgumentException>(() => TokenCookies.CreateCookieOptions(
+            new TokenCookieOptions { Name = "session", Lifetime = TimeSpan.FromMinutes(1), Domain = "example.com" }));
+        Assert.Equal("options.Name", error.ParamName);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" example.com")]
+    public void Refuses_BlankDomain(string domain)
+    {
+        var error = Assert.Throws<ArgumentException>(() => TokenCookies.CreateCookieOptions(
+            new TokenCookieOptions { Name = "__Secure-s", Lifetime = TimeSpan.FromMinutes(1), Domain = domain }));
+        Assert.Equal("options.Domain", error.ParamName);
+    }
+
+    [Fact]
+    public void Refuses_SecurePrefixWithRelativePath()
+    {
+        var error = Assert.Throws<ArgumentException>(() => TokenCookies.CreateCookieOptions(
+            new TokenCookieOptions { Name = "__Secure-s", Lifetime = TimeSpan.FromMinutes(1), Domain = "example.com", Path = "api" }));
+        Assert.Equal("options.Path", error.ParamName);
+    }
+
+    [Fact]
+    public void Refuses_NullOptions()
+    {
+        Assert.Throws<ArgumentNullException>(() => TokenCookies.CreateCookieOptions(null!));
+        Assert.Throws<ArgumentNullException>(() => new DefaultHttpContext().Response.DeleteTokenCookie(null!));
+        Assert.Throws<ArgumentNullException>(() => TokenCookies.AppendTokenCookie(null!, "t", new TokenCookieOptions()));
+        Assert.Throws<ArgumentNullException>(() => TokenCookies.DeleteTokenCookie(null!, new TokenCookieOptions()));
+    }
+
+    [Fact]
+    public void AppendTokenCookie_WritesAHardenedSetCookieHeader()
+    {
+        var context = new DefaultHttpContext();
+        context.Response.AppendTokenCookie("abc.def.ghi", new TokenCookieOptions { Lifetime = TimeSpan.FromMinutes(10) });
+        var header = context.Response.Headers.SetCookie.ToString().ToLowerInvariant();
+        Assert.StartsWith("__host-token=abc.def.ghi", header, StringComparison.Ordinal);
+        Assert.Contains("max-age=600", header, StringComparison.Ordinal);
+        Assert.Contains("path=/", header, StringComparison.Ordinal);
+        Assert.Contains("secure", header, StringComparison.Ordinal);
+        Assert.Contains("samesite=strict", header, StringComparison.Ordinal);
+        Assert.Contains("httponly", header, StringComparison.Ordinal);
+        Assert.DoesNotContain("domain", header, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public void AppendTokenCookie_RefusesEmptyToken(string? token)
+    {
+        var context = new DefaultHttpContext();
+        var error = Assert.Throws<ArgumentException>(() => context.Response.AppendTokenCookie(token!, new TokenCookieOptions { Lifetime = TimeSpan.FromMinutes(1) }));
+        Assert.Equal("token", error.ParamName);
+        Assert.Equal(0, context.Response.Headers.SetCookie.Count);
+    }
+
+    [Fact]
+    public void AppendTokenCookie_RefusesBadOptions_WithoutWritingAndWithoutEchoingTheToken()
+    {
+        var context = new DefaultHttpContext();
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => context.Response.AppendTokenCookie("secret-value", new TokenCookieOptions()));
+        Assert.DoesNotContain("secret-value", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, context.Response.Headers.SetCookie.Count);
+    }
+
+    [Fact]
+    public void DeleteTokenCookie_ExpiresTheSameCookie()
+    {
+        var context = new DefaultHttpContext();
+        context.Response.DeleteTokenCookie(new TokenCookieOptions());
+        var header = context.Response.Headers.SetCookie.ToString().ToLowerInvariant();
+        Assert.StartsWith("__host-token=;", header, StringComparison.Ordinal);
+        Assert.Contains("expires=thu, 01 jan 1970", header, StringComparison.Ordinal);
+        Assert.Contains("secure", header, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => context.Response.DeleteTokenCookie(new TokenCookieOptions { Name = "token" }));
+    }
+
+    private static CookieOptions Create(string name) =>
+        TokenCookies.CreateCookieOptions(new TokenCookieOptions { Name = name, Lifetime = TimeSpan.FromMinutes(1) });
+}
