@@ -43,8 +43,10 @@ internal static class OAuthText
     /// (<c>response_type=</c>, <c>grant_type=</c>) to be worth reading.
     /// </summary>
     public static bool MayHoldProtocolText(IOperation operation) =>
-        operation is not ILiteralOperation { ConstantValue: { HasValue: true, Value: string text } }
-        || text.IndexOf("_type=", StringComparison.OrdinalIgnoreCase) >= 0;
+        // Called for every literal, interpolation and binary operator: numbers and other non-strings leave at once.
+        operation.Type?.SpecialType == SpecialType.System_String
+        && (operation is not ILiteralOperation { ConstantValue: { HasValue: true, Value: string text } }
+            || text.IndexOf("_type=", StringComparison.OrdinalIgnoreCase) >= 0);
 
     /// <summary>The text of a string expression, with <see cref="Hole"/> for each part not known at compile time.</summary>
     public static string Text(IOperation operation, List<IOperation>? holes = null)
