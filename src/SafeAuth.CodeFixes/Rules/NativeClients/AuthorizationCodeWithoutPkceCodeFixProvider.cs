@@ -26,7 +26,7 @@ namespace SafeAuth.CodeFixes.Rules.NativeClients;
 /// <c>Pkce</c> helper; give an <c>AuthorizationCodeTokenRequest</c> the verifier in scope.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AuthorizationCodeWithoutPkceCodeFixProvider)), Shared]
-public sealed class AuthorizationCodeWithoutPkceCodeFixProvider : CodeFixProvider
+public sealed class AuthorizationCodeWithoutPkceCodeFixProvider : CandidateCodeFixProvider
 {
     internal const string RemoveUsePkceFalseKey = "AUTH502.RemoveUsePkceFalse";
     internal const string SafeAuthPkceKey = "AUTH502.SafeAuthPkce";
@@ -34,42 +34,14 @@ public sealed class AuthorizationCodeWithoutPkceCodeFixProvider : CodeFixProvide
 
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIds.AuthorizationCodeWithoutPkce);
 
-    public override FixAllProvider GetFixAllProvider() => SequentialFixAllProvider.Create(GetCandidatesAsync, FindNode);
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
-        {
-            return;
-        }
-
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            var node = FindNode(root, diagnostic);
-            if (node is null)
-            {
-                continue;
-            }
-
-            foreach (var candidate in await GetCandidatesAsync(context.Document, node, context.CancellationToken).ConfigureAwait(false))
-            {
-                var document = context.Document;
-                context.RegisterCodeFix(
-                    CodeAction.Create(candidate.Title, ct => candidate.Apply(document, node, ct), candidate.EquivalenceKey),
-                    diagnostic);
-            }
-        }
-    }
-
-    private static SyntaxNode? FindNode(SyntaxNode root, Diagnostic diagnostic)
+    internal override SyntaxNode? FindNode(SyntaxNode root, Diagnostic diagnostic)
     {
         var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
         return node.AncestorsAndSelf().FirstOrDefault(n =>
             n is InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax or AssignmentExpressionSyntax);
     }
 
-    private static async Task<ImmutableArray<FixCandidate>> GetCandidatesAsync(Document document, SyntaxNode node, CancellationToken cancellationToken)
+    internal override async Task<ImmutableArray<FixCandidate>> GetCandidatesAsync(Document document, SyntaxNode node, CancellationToken cancellationToken)
     {
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         if (model is null)

@@ -25,7 +25,7 @@ namespace SafeAuth.CodeFixes.Rules.NativeClients;
 /// PKCE itself); remove <c>OidcClientOptions.ClientSecret</c> (OidcClient always uses PKCE).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ClientSecretInNativeAppCodeFixProvider)), Shared]
-public sealed class ClientSecretInNativeAppCodeFixProvider : CodeFixProvider
+public sealed class ClientSecretInNativeAppCodeFixProvider : CandidateCodeFixProvider
 {
     internal const string PublicClientKey = "AUTH501.PublicClient";
     internal const string RemoveClientSecretKey = "AUTH501.RemoveClientSecret";
@@ -38,42 +38,14 @@ public sealed class ClientSecretInNativeAppCodeFixProvider : CodeFixProvider
 
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIds.ClientSecretInNativeApp);
 
-    public override FixAllProvider GetFixAllProvider() => SequentialFixAllProvider.Create(GetCandidatesAsync, FindNode);
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
-        {
-            return;
-        }
-
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            var node = FindNode(root, diagnostic);
-            if (node is null)
-            {
-                continue;
-            }
-
-            foreach (var candidate in await GetCandidatesAsync(context.Document, node, context.CancellationToken).ConfigureAwait(false))
-            {
-                var document = context.Document;
-                context.RegisterCodeFix(
-                    CodeAction.Create(candidate.Title, ct => candidate.Apply(document, node, ct), candidate.EquivalenceKey),
-                    diagnostic);
-            }
-        }
-    }
-
-    private static SyntaxNode? FindNode(SyntaxNode root, Diagnostic diagnostic)
+    internal override SyntaxNode? FindNode(SyntaxNode root, Diagnostic diagnostic)
     {
         var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
         return node.AncestorsAndSelf().FirstOrDefault(n =>
             n is InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax or AssignmentExpressionSyntax);
     }
 
-    private static async Task<ImmutableArray<FixCandidate>> GetCandidatesAsync(Document document, SyntaxNode node, CancellationToken cancellationToken)
+    internal override async Task<ImmutableArray<FixCandidate>> GetCandidatesAsync(Document document, SyntaxNode node, CancellationToken cancellationToken)
     {
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         if (model is null)
