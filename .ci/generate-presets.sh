@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Writes src/SafeAuth.Analyzers.Package/configuration/{default,all-warnings,all-errors,none}.globalconfig from the IDs
 # declared in src/SafeAuth.Analyzers/RuleIds.cs: one `dotnet_diagnostic.AUTHnnn.severity = X` line per ID, sorted.
-# `default` states every rule's documented default severity (warning; DESIGN.md: every rule defaults to Warning).
+# `default` states every rule's documented default severity (warning: every rule defaults to Warning).
 # With --check, writes nothing and exits 1 when a file differs from what it would write.
 set -euo pipefail
 
