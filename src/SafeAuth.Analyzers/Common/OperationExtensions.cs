@@ -63,6 +63,20 @@ internal static class OperationExtensions
         _ => null,
     };
 
+    /// <summary>Whether <paramref name="method"/> declares a parameter named <paramref name="name"/>.</summary>
+    public static bool HasParameter(this IMethodSymbol method, string name)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.Name == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>For an argument, the argument operation's value; for an extension call, the receiver is argument 0.</summary>
     public static IOperation? GetArgument(this IInvocationOperation invocation, string parameterName)
     {

@@ -185,7 +185,7 @@ public sealed class JwtReadWithoutValidationAnalyzer : DiagnosticAnalyzer
                     member = "IJwtDecoder." + method.Name;
                     var verify = invocation.GetArgument("verify");
                     return verify is null
-                        ? !HasParameter(method, "verify")
+                        ? !method.HasParameter("verify")
                         : verify.IsConstant(false);
 
                 case "Payload" or "PayloadBytes" when SymbolEqualityComparer.Default.Equals(type, _tokens.JoseJwt):
@@ -210,19 +210,6 @@ public sealed class JwtReadWithoutValidationAnalyzer : DiagnosticAnalyzer
 
                     return false;
             }
-        }
-
-        private static bool HasParameter(IMethodSymbol method, string name)
-        {
-            foreach (var parameter in method.Parameters)
-            {
-                if (parameter.Name == name)
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         private bool IsTokenHandler(ITypeSymbol? type) =>

@@ -82,14 +82,14 @@ public sealed class TokenIssuedWithoutSignatureAnalyzer : DiagnosticAnalyzer
 
         if (SymbolEqualityComparer.Default.Equals(type, symbols.JwtSecurityToken) && creation.Constructor is { } constructor)
         {
-            if (HasParameter(constructor, "signingCredentials"))
+            if (constructor.HasParameter("signingCredentials"))
             {
                 if (IsMissingOrNull(creation.Arguments, "signingCredentials"))
                 {
                     Report(context, creation.Syntax.GetLocation(), "new JwtSecurityToken(...)", "pass signingCredentials");
                 }
             }
-            else if (HasParameter(constructor, "header") && Argument(creation.Arguments, "header") is { } header
+            else if (constructor.HasParameter("header") && Argument(creation.Arguments, "header") is { } header
                      && IsUnsignedHeader(header, symbols))
             {
                 Report(context, creation.Syntax.GetLocation(), "new JwtSecurityToken(header, payload)", "build the JwtHeader with signing credentials");
@@ -129,7 +129,7 @@ public sealed class TokenIssuedWithoutSignatureAnalyzer : DiagnosticAnalyzer
             }
 
             var payloadOnly = method.Parameters.Length == 1 && method.Parameters[0].Type.SpecialType == SpecialType.System_String;
-            if (payloadOnly || (HasParameter(method, "signingCredentials") && IsMissingOrNull(invocation.Arguments, "signingCredentials")))
+            if (payloadOnly || (method.HasParameter("signingCredentials") && IsMissingOrNull(invocation.Arguments, "signingCredentials")))
             {
                 Report(context, invocation.Syntax.GetLocation(), name, "pass signing credentials");
             }
@@ -201,7 +201,7 @@ public sealed class TokenIssuedWithoutSignatureAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        if (HasParameter(constructor, "signingCredentials"))
+        if (constructor.HasParameter("signingCredentials"))
         {
             return IsMissingOrNull(creation.Arguments, "signingCredentials");
         }
@@ -255,19 +255,6 @@ public sealed class TokenIssuedWithoutSignatureAnalyzer : DiagnosticAnalyzer
         }
 
         return true;
-    }
-
-    private static bool HasParameter(IMethodSymbol method, string name)
-    {
-        foreach (var parameter in method.Parameters)
-        {
-            if (parameter.Name == name)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static IOperation? Argument(ImmutableArray<IArgumentOperation> arguments, string name)
