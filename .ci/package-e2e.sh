@@ -32,7 +32,6 @@ central_version() { # package id -> version from Directory.Packages.props
 
 # --- Pack -----------------------------------------------------------------------------------------------------------
 echo "package e2e: packing $version into $feed"
-check "the preset .globalconfig files list every ID in RuleIds.cs" "$root/.ci/generate-presets.sh" --check
 for project in src/SafeAuth.Analyzers.Package/SafeAuth.Analyzers.Package.csproj src/SafeAuth/SafeAuth.csproj; do
   if dotnet pack "$root/$project" -c Release -nologo -o "$feed" "-p:Version=$version" >"$work/pack.log" 2>&1; then
     pass "dotnet pack $project"

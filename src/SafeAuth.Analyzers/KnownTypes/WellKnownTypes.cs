@@ -6,8 +6,15 @@ namespace SafeAuth.Analyzers.KnownTypes;
 
 /// <summary>
 /// Resolves metadata names once per compilation and shares the answers between all SafeAuth analyzers
-/// that run on that compilation. This is the only place that calls <c>GetTypeByMetadataName</c>.
+/// that run on that compilation. This is the only place that looks types up by metadata name.
 /// </summary>
+/// <remarks>
+/// A name that two assemblies define (an internal polyfill copy, a library referenced twice in two versions) makes
+/// <c>Compilation.GetTypeByMetadataName</c> answer null, which would switch a rule off without a word. Like the
+/// well-known-type providers of ASP.NET Core and NetAnalyzers, <see cref="Resolve"/> picks the best candidate instead:
+/// the compilation's own type, else the one type visible to the compilation, else among several visible ones the
+/// highest assembly version (then the assembly name, so the answer is stable).
+/// </remarks>
 internal sealed class WellKnownTypes
 {
     private static readonly ConditionalWeakTable<Compilation, WellKnownTypes> Cache = new();
@@ -46,7 +53,48 @@ internal sealed class WellKnownTypes
     private INamedTypeSymbol? Resolve(string metadataName)
     {
 #pragma warning disable RS0030 // the cache is the sanctioned caller
-        return _compilation.GetTypeByMetadataName(metadataName);
+        var own = _compilation.Assembly.GetTypeByMetadataName(metadataName);
+        if (own is not null)
+        {
+            return own;
+        }
+
+        INamedTypeSymbol? best = null;
+        foreach (var candidate in _compilation.GetTypesByMetadataName(metadataName))
+        {
+            if (IsVisible(candidate) && (best is null || IsPreferred(candidate, best)))
+            {
+                best = candidate;
+            }
+        }
 #pragma warning restore RS0030
+
+        return best;
+    }
+
+    private bool IsVisible(INamedTypeSymbol type)
+    {
+        for (ISymbol? symbol = type; symbol is INamedTypeSymbol named; symbol = symbol.ContainingType)
+        {
+            switch (named.DeclaredAccessibility)
+            {
+                case Accessibility.Public:
+                    continue;
+                case Accessibility.Internal or Accessibility.ProtectedOrInternal when named.ContainingAssembly.GivesAccessTo(_compilation.Assembly):
+                    continue;
+                default:
+                    return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsPreferred(INamedTypeSymbol candidate, INamedTypeSymbol best)
+    {
+        var version = candidate.ContainingAssembly.Identity.Version.CompareTo(best.ContainingAssembly.Identity.Version);
+        return version != 0
+            ? version > 0
+            : string.CompareOrdinal(candidate.ContainingAssembly.Identity.Name, best.ContainingAssembly.Identity.Name) < 0;
     }
 }

@@ -1,6 +1,12 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis.Diagnostics;
+
 namespace SafeAuth.Analyzers.Options;
 
-/// <summary>Every <c>safeauth.*</c> option key, with its default; each appears on a doc page (meta-tested).</summary>
+/// <summary>
+/// Every <c>safeauth.*</c> option key and how it is documented. The catalog generator (<c>src/SafeAuth.Catalog</c>)
+/// writes the options table of <c>docs/configuration.md</c> and each rule page's option rows from <see cref="All"/>.
+/// </summary>
 internal static class SafeAuthOptionKeys
 {
     /// <summary><c>true</c> to analyze projects that reference xunit, NUnit or MSTest. Default <c>false</c>.</summary>
@@ -18,8 +24,75 @@ internal static class SafeAuthOptionKeys
     /// <summary>AUTH304: extra setting paths holding secrets, comma separated, <c>*</c> as a wildcard. Default none.</summary>
     public const string AppSettingsKeyPatterns = "safeauth.AUTH304.additional_key_patterns";
 
-    public static readonly string[] All = { AnalyzeTestProjects, DefaultTokenLifetime, MaxClockSkew, MaxTokenLifetime, AppSettingsKeyPatterns };
+    private const string DurationValues = "a duration: `90s`, `15m`, `1h`, `1d`, `00:15:00`";
 
-    public static bool AnalyzeTestProjectsEnabled(Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions options) =>
+    /// <summary>Every option, sorted by key, with the rules that read it.</summary>
+    public static readonly ImmutableArray<OptionDocumentation> All = ImmutableArray.Create(
+        new OptionDocumentation(
+            AnalyzeTestProjects,
+            "`true`, `false`",
+            "`false`",
+            "analyze projects that reference xunit, NUnit or MSTest (or set `IsTestProject`); test code reads, forges and prints tokens and holds sample keys and secrets on purpose",
+            RuleIds.JwtReadWithoutValidation,
+            RuleIds.HardCodedSigningKey,
+            RuleIds.HardCodedClientSecret,
+            RuleIds.SecretLiteralInSource,
+            RuleIds.SecretInAppSettings,
+            RuleIds.TokenWrittenToLocalStorage,
+            RuleIds.TokenWrittenToSessionStorage,
+            RuleIds.ClientSecretInNativeApp),
+        new OptionDocumentation(
+            DefaultTokenLifetime,
+            DurationValues,
+            "`15m`",
+            "the expiry the code fix gives a token",
+            RuleIds.TokenWithoutExpiry),
+        new OptionDocumentation(
+            MaxClockSkew,
+            DurationValues,
+            "`5m`",
+            "the largest `TokenValidationParameters.ClockSkew` accepted; the fix clamps to it",
+            RuleIds.ExcessiveTokenLifetime),
+        new OptionDocumentation(
+            MaxTokenLifetime,
+            DurationValues,
+            "`1d`",
+            "the longest token lifetime (now + constant span) accepted; the fix clamps to it",
+            RuleIds.ExcessiveTokenLifetime),
+        new OptionDocumentation(
+            AppSettingsKeyPatterns,
+            "comma-separated setting paths, `*` as wildcard",
+            "none",
+            "extra `appsettings*.json` settings that hold secrets, added to the built-in list (`Jwt:Key`, `*:SigningKey`, `*:ClientSecret`, …), e.g. `*:HmacSalt, Partner:*:Token`",
+            RuleIds.SecretInAppSettings));
+
+    public static bool AnalyzeTestProjectsEnabled(AnalyzerOptions options) =>
         string.Equals(SafeAuthOptions.GetRaw(options, null, AnalyzeTestProjects), "true", System.StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>One option as the docs describe it: its accepted values, default, effect and the rules that read it.</summary>
+internal sealed class OptionDocumentation
+{
+    public OptionDocumentation(string key, string values, string defaultValue, string effect, params string[] ruleIds)
+    {
+        Key = key;
+        Values = values;
+        DefaultValue = defaultValue;
+        Effect = effect;
+        RuleIds = ImmutableArray.Create(ruleIds);
+    }
+
+    public string Key { get; }
+
+    /// <summary>The accepted values, as Markdown.</summary>
+    public string Values { get; }
+
+    /// <summary>The default, as Markdown.</summary>
+    public string DefaultValue { get; }
+
+    /// <summary>What the option changes, as Markdown, starting in lower case.</summary>
+    public string Effect { get; }
+
+    /// <summary>The IDs of the rules that read the option.</summary>
+    public ImmutableArray<string> RuleIds { get; }
 }

@@ -1,47 +1,23 @@
 using System.Collections.Immutable;
-using System.Composition;
-using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Diagnostics;
-using SafeAuth.Analyzers;
-using SafeAuth.CodeFixes.Rules.Tokens;
+using SafeAuth.Catalog;
 
 namespace SafeAuth.Analyzers.Tests.Meta;
 
-/// <summary>Everything the packages ship, found by reflection so a new rule is covered without editing this file.</summary>
+/// <summary>What the packages ship (from the catalog generator's <see cref="RuleCatalog"/>) and the repository's files.</summary>
 internal static class Catalog
 {
-    public static readonly Assembly AnalyzerAssembly = typeof(RuleIds).Assembly;
-    public static readonly Assembly CodeFixAssembly = typeof(JwtReadWithoutValidationCodeFixProvider).Assembly;
+    public static ImmutableArray<DiagnosticAnalyzer> Analyzers => RuleCatalog.Analyzers;
 
-    public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } = AnalyzerAssembly.GetTypes()
-        .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
-        .OrderBy(t => t.FullName, StringComparer.Ordinal)
-        .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
-        .ToImmutableArray();
-
-    public static ImmutableArray<CodeFixProvider> CodeFixes { get; } = CodeFixAssembly.GetTypes()
-        .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t))
-        .OrderBy(t => t.FullName, StringComparer.Ordinal)
-        .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
-        .ToImmutableArray();
+    public static ImmutableArray<CodeFixProvider> CodeFixes => RuleCatalog.CodeFixes;
 
     /// <summary>Each descriptor with the analyzer that reports it.</summary>
-    public static ImmutableArray<(DiagnosticDescriptor Descriptor, DiagnosticAnalyzer Analyzer)> Descriptors { get; } = Analyzers
-        .SelectMany(a => a.SupportedDiagnostics.Select(d => (d, a)))
-        .OrderBy(x => x.d.Id, StringComparer.Ordinal)
-        .ToImmutableArray();
+    public static ImmutableArray<(DiagnosticDescriptor Descriptor, DiagnosticAnalyzer Analyzer)> Descriptors => RuleCatalog.Descriptors;
 
     /// <summary>The values of every public const in <see cref="RuleIds"/>.</summary>
-    public static ImmutableArray<string> RuleIdConstants { get; } = typeof(RuleIds)
-        .GetFields(BindingFlags.Public | BindingFlags.Static)
-        .Where(f => f.IsLiteral)
-        .Select(f => (string)f.GetRawConstantValue()!)
-        .OrderBy(x => x, StringComparer.Ordinal)
-        .ToImmutableArray();
-
-    public static bool HasCodeFix(string id) => CodeFixes.Any(f => f.FixableDiagnosticIds.Contains(id));
+    public static ImmutableArray<string> RuleIdConstants => RuleCatalog.RuleIdConstants;
 
     public static string RepositoryRoot { get; } = FindRoot();
 
@@ -58,18 +34,5 @@ internal static class Catalog
         }
 
         throw new InvalidOperationException("Analyzers.sln not found above " + AppContext.BaseDirectory);
-    }
-
-    /// <summary>The README table row for a descriptor: ID · Title · Category · Default severity · Enabled · Code fix.</summary>
-    public static string ReadmeRow(DiagnosticDescriptor descriptor)
-    {
-        var severity = descriptor.DefaultSeverity switch
-        {
-            DiagnosticSeverity.Error => "❌ Error",
-            DiagnosticSeverity.Warning => "⚠️ Warning",
-            DiagnosticSeverity.Info => "ℹ️ Info",
-            _ => "Hidden",
-        };
-        return $"| [{descriptor.Id}](docs/rules/{descriptor.Id}.md) | {descriptor.Title} | {descriptor.Category} | {severity} | {(descriptor.IsEnabledByDefault ? "✔️" : "❌")} | {(HasCodeFix(descriptor.Id) ? "✔️" : "❌")} |";
     }
 }

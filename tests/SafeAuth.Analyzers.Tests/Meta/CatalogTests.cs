@@ -2,11 +2,15 @@ using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using SafeAuth.Analyzers.Options;
+using SafeAuth.Catalog;
 using Xunit;
 
 namespace SafeAuth.Analyzers.Tests.Meta;
 
-/// <summary>Fails when a descriptor, its doc page, README row, release line or ID range drift apart.</summary>
+/// <summary>
+/// Fails when a descriptor, its doc page, README row, release line or ID range drift apart. The generated parts are
+/// compared with what <c>src/SafeAuth.Catalog</c> renders, so a failure is fixed by running it.
+/// </summary>
 public class CatalogTests
 {
     public static TheoryData<string> DescriptorIds()
@@ -88,7 +92,8 @@ public class CatalogTests
         }
 
         Assert.Contains($"| ID | {id} |", text);
-        Assert.Contains($"| Code fix | {(Catalog.HasCodeFix(id) ? "Yes" : "No")} |", text);
+        Assert.Contains($"| Code fix | {(RuleCatalog.HasCodeFix(id) ? "Yes" : "No")} |", text);
+        Assert.DoesNotContain(RulePageTemplate.Marker, text);
         Assert.Contains($"dotnet_diagnostic.{id}.severity", text);
         Assert.Contains($"#pragma warning disable {id}", text);
         Assert.Contains(descriptor.Description.ToString(), text);
@@ -100,13 +105,11 @@ public class CatalogTests
         var readme = Catalog.ReadRepositoryFile("README.md");
         var match = Regex.Match(readme, "<!-- rules -->\\r?\\n(?<table>.*?)<!-- /rules -->", RegexOptions.Singleline);
         Assert.True(match.Success, "README.md needs a rule table between <!-- rules --> and <!-- /rules -->");
-        var expected = string.Join("\n", new[]
-            {
-                "| ID | Title | Category | Default severity | Enabled by default | Code fix |",
-                "|---|---|---|---|---|---|",
-            }
-            .Concat(Catalog.Descriptors.Select(d => Catalog.ReadmeRow(d.Descriptor))));
-        Assert.Equal(expected, match.Groups["table"].Value.Replace("\r\n", "\n").TrimEnd('\n'));
+        Assert.Equal(CatalogDocuments.ReadmeTable(), match.Groups["table"].Value.Replace("\r\n", "\n"));
+        foreach (var (descriptor, _) in Catalog.Descriptors)
+        {
+            Assert.Contains($"| [{descriptor.Id}](docs/rules/{descriptor.Id}.md) | {descriptor.Title} |", match.Groups["table"].Value);
+        }
     }
 
     [Theory]
@@ -121,6 +124,7 @@ public class CatalogTests
             .Where(l => l.StartsWith(id + " ", StringComparison.Ordinal))
             .ToList();
         var expected = $"{id} | {descriptor.Category} | {descriptor.DefaultSeverity} | {analyzer.GetType().Name}, [Documentation]({descriptor.HelpLinkUri})";
+        Assert.Equal(expected, CatalogDocuments.ReleaseLine(id));
         Assert.Contains(expected, lines);
     }
 
@@ -150,14 +154,45 @@ public class CatalogTests
     public void EveryOptionKey_IsDocumented()
     {
         var configuration = Catalog.ReadRepositoryFile("docs/configuration.md");
-        foreach (var key in SafeAuthOptionKeys.All)
+        var declared = typeof(SafeAuthOptionKeys).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.IsLiteral && ((string)f.GetRawConstantValue()!).StartsWith(SafeAuthOptions.Prefix, StringComparison.Ordinal))
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .OrderBy(k => k, StringComparer.Ordinal);
+        Assert.Equal(declared, SafeAuthOptionKeys.All.Select(o => o.Key).OrderBy(k => k, StringComparer.Ordinal));
+        foreach (var option in SafeAuthOptionKeys.All)
         {
-            Assert.Contains(key, configuration);
+            Assert.Contains($"| `{option.Key}` |", configuration);
+            Assert.NotEmpty(option.RuleIds);
+            foreach (var id in option.RuleIds)
+            {
+                Assert.Contains(id, Catalog.RuleIdConstants);
+                Assert.Contains($"| `{option.Key}` | {option.Values} |", Catalog.ReadRepositoryFile($"docs/rules/{id}.md"));
+            }
         }
 
         foreach (var property in MSBuildProperties.All.Where(p => p.StartsWith("SafeAuth", StringComparison.Ordinal)))
         {
             Assert.Contains(property, configuration);
         }
+    }
+
+    public static TheoryData<string> GeneratedPaths()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in CatalogGenerator.Generate(Catalog.RepositoryRoot))
+        {
+            data.Add(file.RelativePath);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(GeneratedPaths))]
+    public void GeneratedFile_IsWhatTheCatalogRenders(string path)
+    {
+        var file = CatalogGenerator.Generate(Catalog.RepositoryRoot).Single(f => f.RelativePath == path);
+        Assert.True(file.Current is not null, $"{path} is missing: run `dotnet run --project src/SafeAuth.Catalog`");
+        Assert.Equal(file.Expected, file.Current!.Replace("\r\n", "\n"));
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using SafeAuth.Analyzers.Options;
+using SafeAuth.Catalog;
 using Xunit;
 
 namespace SafeAuth.Analyzers.Tests.Meta;
@@ -29,18 +30,22 @@ public class PackageTests
     {
         var text = Catalog.ReadRepositoryFile($"{PackageDirectory}/configuration/{mode}.globalconfig");
         var lines = text.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("dotnet_diagnostic.", StringComparison.Ordinal)).ToList();
-        var expected = Catalog.RuleIdConstants.Select(id => $"dotnet_diagnostic.{id}.severity = {severity}").ToList();
-        Assert.True(expected.SequenceEqual(lines), $"{mode}.globalconfig must hold (run .ci/generate-presets.sh):\n" + string.Join("\n", expected));
+        var expected = Catalog.Descriptors
+            .Select(d => $"dotnet_diagnostic.{d.Descriptor.Id}.severity = {(mode == "default" ? RuleCatalog.DefaultSeverityWord(d.Descriptor) : severity)}")
+            .ToList();
+        Assert.True(expected.SequenceEqual(lines), $"{mode}.globalconfig must hold (run dotnet run --project src/SafeAuth.Catalog):\n" + string.Join("\n", expected));
+        Assert.Equal(CatalogDocuments.Preset(mode, mode == "default" ? null : severity), text.Replace("\r\n", "\n"));
         Assert.Contains("is_global = true", text);
         Assert.Contains("global_level = -1", text);
     }
 
     [Fact]
-    public void DefaultPreset_MatchesDescriptorDefaults()
+    public void DefaultPreset_StatesEachDescriptorsDefaultSeverity()
     {
+        var lines = Catalog.ReadRepositoryFile($"{PackageDirectory}/configuration/default.globalconfig").Split('\n').Select(l => l.Trim()).ToHashSet();
         foreach (var (descriptor, _) in Catalog.Descriptors)
         {
-            Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Warning, descriptor.DefaultSeverity);
+            Assert.Contains($"dotnet_diagnostic.{descriptor.Id}.severity = {RuleCatalog.DefaultSeverityWord(descriptor)}", lines);
         }
     }
 

@@ -13,7 +13,7 @@ public class TokenIssuedWithoutSignatureAnalyzerTests
     /// Jwt.Net 8 and later ship <c>JWT.Algorithms.NoneAlgorithm</c>; the registry serves Jwt.Net 7.3.1, which lacks it,
     /// so this mirrors its public shape on top of the real 7.3.1 <c>IJwtAlgorithm</c>.
     /// </summary>
-    private const string NoneAlgorithmOfJwtNet8 = """
+    internal const string NoneAlgorithmOfJwtNet8 = """
 
         namespace JWT.Algorithms
         {
