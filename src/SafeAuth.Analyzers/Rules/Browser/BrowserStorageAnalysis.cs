@@ -37,7 +37,7 @@ internal static class BrowserStorageAnalysis
                     return;
                 }
 
-                if (write.FindTokenEvidence(symbols) is { } evidence)
+                if (TokenEvidence.Find(write, symbols) is { } evidence)
                 {
                     operationContext.ReportDiagnostic(Diagnostic.Create(rule, invocation.Syntax.GetLocation(), properties, write.Member, evidence));
                 }

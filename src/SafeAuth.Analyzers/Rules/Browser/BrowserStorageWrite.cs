@@ -31,12 +31,11 @@ internal enum StorageSinkKind
 
 /// <summary>
 /// One write to <c>localStorage</c> or <c>sessionStorage</c> found in an invocation: the storage area, the key and
-/// value operations, and a display name. Shared by AUTH401, AUTH402 and their code fix.
+/// value operations, and a display name. Shared by AUTH401, AUTH402 and their code fix. This type matches the sinks;
+/// <see cref="TokenEvidence"/> decides whether the value is a token, <see cref="StorageStrings"/> resolves key text.
 /// </summary>
 internal sealed class BrowserStorageWrite
 {
-    private const int MaxDepth = 6;
-
     private BrowserStorageWrite(IInvocationOperation invocation, BrowserStorage storage, StorageSinkKind kind, IOperation? key, string? keyText, IOperation? value, string member)
     {
         Invocation = invocation;
@@ -106,7 +105,7 @@ internal sealed class BrowserStorageWrite
                     return false;
                 }
 
-                write = new BrowserStorageWrite(invocation, storage, StorageSinkKind.Blazored, key, ResolveString(key, 0),
+                write = new BrowserStorageWrite(invocation, storage, StorageSinkKind.Blazored, key, StorageStrings.ResolveString(key, 0),
                     data.WalkDownConversion(), ServiceName(invocation, type) + "." + method.Name);
                 return true;
 
@@ -151,7 +150,7 @@ internal sealed class BrowserStorageWrite
     {
         write = null!;
         var identifierOperation = invocation.GetArgument("identifier");
-        if (identifierOperation is null || ResolveString(identifierOperation, 0) is not { } identifier)
+        if (identifierOperation is null || StorageStrings.ResolveString(identifierOperation, 0) is not { } identifier)
         {
             return false;
         }
@@ -200,7 +199,7 @@ internal sealed class BrowserStorageWrite
             return false;
         }
 
-        write = new BrowserStorageWrite(invocation, storage, StorageSinkKind.JsInteropSetItem, args[0], ResolveString(args[0], 0), args[1], member);
+        write = new BrowserStorageWrite(invocation, storage, StorageSinkKind.JsInteropSetItem, args[0], StorageStrings.ResolveString(args[0], 0), args[1], member);
         return true;
     }
 
@@ -234,7 +233,7 @@ internal sealed class BrowserStorageWrite
                 return false;
             }
 
-            write = new BrowserStorageWrite(invocation, storage, StorageSinkKind.JSImport, key, ResolveString(key, 0), value.WalkDownConversion(),
+            write = new BrowserStorageWrite(invocation, storage, StorageSinkKind.JSImport, key, StorageStrings.ResolveString(key, 0), value.WalkDownConversion(),
                 method.Name + " ([JSImport(\"" + functionName + "\")])");
             return true;
         }
@@ -264,7 +263,7 @@ internal sealed class BrowserStorageWrite
         }
 
         var array = args.WalkDownConversion();
-        if (array is ILocalReferenceOperation local && SingleAssignedValue(local.Local, array) is { } assigned)
+        if (array is ILocalReferenceOperation local && StorageStrings.SingleAssignedValue(local.Local, array) is { } assigned)
         {
             array = assigned.WalkDownConversion();
         }
@@ -328,416 +327,4 @@ internal sealed class BrowserStorageWrite
         return false;
     }
 
-    /// <summary>
-    /// The text of a string: a constant (literal, <c>const</c>, constant interpolation), a <c>static readonly</c>
-    /// field initialized with one, or a local assigned once.
-    /// </summary>
-    internal static string? ResolveString(IOperation operation, int depth)
-    {
-        operation = operation.WalkDownConversion();
-        if (operation.ConstantValue is { HasValue: true, Value: string text })
-        {
-            return text;
-        }
-
-        if (depth > MaxDepth)
-        {
-            return null;
-        }
-
-        switch (operation)
-        {
-            case IFieldReferenceOperation { Field: { IsReadOnly: true, IsStatic: true } field }:
-                return ReadOnlyFieldInitializer(field, operation) is { } initializer ? ResolveString(initializer, depth + 1) : LiteralInitializer(field);
-            case ILocalReferenceOperation local:
-                return SingleAssignedValue(local.Local, operation) is { } value ? ResolveString(value, depth + 1) : null;
-            default:
-                return null;
-        }
-    }
-
-    /// <summary>The initializer of a read-only field declared in the tree <paramref name="context"/> comes from.</summary>
-    private static IOperation? ReadOnlyFieldInitializer(IFieldSymbol field, IOperation context)
-    {
-        var model = context.SemanticModel;
-        if (model is null)
-        {
-            return null;
-        }
-
-        foreach (var reference in field.DeclaringSyntaxReferences)
-        {
-            if (reference.SyntaxTree == model.SyntaxTree
-                && reference.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } value })
-            {
-                return model.GetOperation(value);
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>A string literal initializer of a field declared in another tree (read from syntax only).</summary>
-    private static string? LiteralInitializer(IFieldSymbol field)
-    {
-        foreach (var reference in field.DeclaringSyntaxReferences)
-        {
-            if (reference.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: LiteralExpressionSyntax literal }
-                && literal.Token.Value is string text)
-            {
-                return text;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>The value a local holds when it is assigned exactly once (its declaration) in the enclosing body.</summary>
-    internal static IOperation? SingleAssignedValue(ILocalSymbol local, IOperation reference)
-    {
-        IOperation? found = null;
-        var count = 0;
-        foreach (var value in AssignedValues(local, reference.GetRoot()))
-        {
-            found = value;
-            count++;
-        }
-
-        return count == 1 ? found : null;
-    }
-
-    /// <summary>Every value assigned to <paramref name="symbol"/> inside <paramref name="root"/>.</summary>
-    internal static IEnumerable<IOperation> AssignedValues(ISymbol symbol, IOperation root)
-    {
-        foreach (var operation in root.DescendantsAndSelf())
-        {
-            switch (operation)
-            {
-                case IVariableDeclaratorOperation declarator
-                    when SymbolEqualityComparer.Default.Equals(declarator.Symbol, symbol) && declarator.GetVariableInitializer() is { } initializer:
-                    yield return initializer.Value;
-                    break;
-                case IAssignmentOperation assignment
-                    when SymbolEqualityComparer.Default.Equals(assignment.Target.ReferencedSymbol(), symbol):
-                    yield return assignment.Value;
-                    break;
-            }
-        }
-    }
-
-    // ---------- evidence of a token ----------
-
-    /// <summary>Why this write stores a token, or null when nothing says it does.</summary>
-    public string? FindTokenEvidence(BrowserStorageSymbols symbols)
-    {
-        if (KeyText is not null && TokenNames.IsTokenName(KeyText))
-        {
-            return "key '" + KeyText + "'";
-        }
-
-        if (Key is not null && Key.WalkDownConversion().ReferencedSymbol() is { } keySymbol && TokenNames.IsTokenKeySymbolName(keySymbol.Name))
-        {
-            return "key " + keySymbol.Name;
-        }
-
-        if (Value is not null && ValueEvidence(Value, symbols, 0, new HashSet<ISymbol>(SymbolEqualityComparer.Default)) is { } evidence)
-        {
-            return "value " + evidence;
-        }
-
-        return null;
-    }
-
-    private static string? ValueEvidence(IOperation operation, BrowserStorageSymbols symbols, int depth, HashSet<ISymbol> visited)
-    {
-        operation = operation.WalkDownConversion();
-        if (depth > MaxDepth || IsCancellationToken(operation.Type, symbols))
-        {
-            return null;
-        }
-
-        switch (operation)
-        {
-            case ILiteralOperation { ConstantValue: { HasValue: true, Value: string literal } }:
-                return LooksLikeJwt(literal) ? "a JWT literal" : null;
-
-            case ILocalReferenceOperation local:
-                return SymbolEvidence(local.Local, operation, symbols, depth, visited);
-
-            case IParameterReferenceOperation parameter:
-                return TokenNames.IsTokenName(parameter.Parameter.Name) ? "'" + parameter.Parameter.Name + "'" : TypeEvidence(operation.Type);
-
-            case IFieldReferenceOperation field:
-                return SymbolEvidence(field.Field, operation, symbols, depth, visited);
-
-            case IPropertyReferenceOperation property when property.Arguments.Length == 0:
-                if (TokenNames.IsTokenName(property.Property.Name))
-                {
-                    return "'" + Display(property) + "'";
-                }
-
-                return SymbolEvidence(property.Property, operation, symbols, depth, visited);
-
-            case IInvocationOperation invocation:
-                return InvocationEvidence(invocation, symbols, depth, visited);
-
-            case IAwaitOperation await:
-                return ValueEvidence(await.Operation, symbols, depth + 1, visited);
-
-            case IInterpolatedStringOperation interpolated:
-                foreach (var part in interpolated.Parts)
-                {
-                    if (part is IInterpolationOperation interpolation
-                        && ValueEvidence(interpolation.Expression, symbols, depth + 1, visited) is { } partEvidence)
-                    {
-                        return partEvidence;
-                    }
-                }
-
-                return null;
-
-            case IBinaryOperation binary:
-                return ValueEvidence(binary.LeftOperand, symbols, depth + 1, visited)
-                       ?? ValueEvidence(binary.RightOperand, symbols, depth + 1, visited);
-
-            case IConditionalOperation conditional:
-                return ValueEvidence(conditional.WhenTrue, symbols, depth + 1, visited)
-                       ?? (conditional.WhenFalse is null ? null : ValueEvidence(conditional.WhenFalse, symbols, depth + 1, visited));
-
-            case ICoalesceOperation coalesce:
-                return ValueEvidence(coalesce.Value, symbols, depth + 1, visited)
-                       ?? ValueEvidence(coalesce.WhenNull, symbols, depth + 1, visited);
-
-            case IObjectCreationOperation creation:
-                foreach (var argument in creation.Arguments)
-                {
-                    if ((argument.Parameter is { } parameter && TokenNames.IsTokenName(parameter.Name) && !IsCancellationToken(parameter.Type, symbols))
-                        || ValueEvidence(argument.Value, symbols, depth + 1, visited) is not null)
-                    {
-                        return "a " + creation.Type?.Name + " holding a token";
-                    }
-                }
-
-                return InitializerEvidence(creation.Initializer, symbols, depth, visited) is not null
-                    ? "a " + creation.Type?.Name + " holding a token"
-                    : TypeEvidence(creation.Type);
-
-            case IAnonymousObjectCreationOperation anonymous:
-                foreach (var initializer in anonymous.Initializers)
-                {
-                    if (initializer is ISimpleAssignmentOperation assignment
-                        && ((assignment.Target is IPropertyReferenceOperation target && TokenNames.IsTokenName(target.Property.Name))
-                            || ValueEvidence(assignment.Value, symbols, depth + 1, visited) is not null))
-                    {
-                        return "an object holding a token";
-                    }
-                }
-
-                return null;
-
-            default:
-                return null;
-        }
-    }
-
-    private static string? InitializerEvidence(IObjectOrCollectionInitializerOperation? initializer, BrowserStorageSymbols symbols, int depth, HashSet<ISymbol> visited)
-    {
-        if (initializer is null)
-        {
-            return null;
-        }
-
-        foreach (var member in initializer.Initializers)
-        {
-            if (member is ISimpleAssignmentOperation assignment
-                && ((assignment.Target.ReferencedSymbol() is { } target && TokenNames.IsTokenName(target.Name))
-                    || ValueEvidence(assignment.Value, symbols, depth + 1, visited) is not null))
-            {
-                return "initializer";
-            }
-        }
-
-        return null;
-    }
-
-    private static string? InvocationEvidence(IInvocationOperation invocation, BrowserStorageSymbols symbols, int depth, HashSet<ISymbol> visited)
-    {
-        var method = invocation.TargetMethod;
-        if (TokenNames.IsTokenName(method.Name) && !IsCancellationToken(method.ReturnType, symbols) && method.ReturnType.SpecialType != SpecialType.System_Boolean)
-        {
-            return "from " + method.Name + "()";
-        }
-
-        switch (method.Name)
-        {
-            // A token turned into text: jwt.ToString(), token.Trim(), JsonSerializer.Serialize(authResult).
-            case "ToString" or "Trim" or "TrimEnd" or "TrimStart" or "ToLowerInvariant" or "ToUpperInvariant" or "Substring"
-                when invocation.Instance is not null:
-                return ValueEvidence(invocation.Instance, symbols, depth + 1, visited);
-            case "Serialize" or "SerializeObject" or "Encode" or "Concat" or "Format" or "Join":
-                foreach (var argument in invocation.Arguments)
-                {
-                    if (ValueEvidence(argument.Value, symbols, depth + 1, visited) is { } evidence)
-                    {
-                        return evidence;
-                    }
-                }
-
-                return null;
-            default:
-                return null;
-        }
-    }
-
-    /// <summary>A local, field or property: its name, then (for locals and same-tree fields) the values assigned to it.</summary>
-    private static string? SymbolEvidence(ISymbol symbol, IOperation reference, BrowserStorageSymbols symbols, int depth, HashSet<ISymbol> visited)
-    {
-        if (TokenNames.IsTokenName(symbol.Name))
-        {
-            return "'" + symbol.Name + "'";
-        }
-
-        if (!visited.Add(symbol))
-        {
-            return null;
-        }
-
-        switch (symbol)
-        {
-            case ILocalSymbol local:
-                foreach (var value in AssignedValues(local, reference.GetRoot()))
-                {
-                    if (ValueEvidence(value, symbols, depth + 1, visited) is { } evidence)
-                    {
-                        return evidence;
-                    }
-                }
-
-                break;
-
-            case IFieldSymbol or IPropertySymbol:
-                foreach (var value in MemberAssignedValues(symbol, reference))
-                {
-                    if (ValueEvidence(value, symbols, depth + 1, visited) is { } evidence)
-                    {
-                        return evidence;
-                    }
-                }
-
-                break;
-        }
-
-        return TypeEvidence(reference.Type);
-    }
-
-    /// <summary>
-    /// Values assigned to a field or property of a type declared in the same tree as <paramref name="reference"/>:
-    /// its initializer and the assignments inside that type.
-    /// </summary>
-    private static IEnumerable<IOperation> MemberAssignedValues(ISymbol member, IOperation reference)
-    {
-        var model = reference.SemanticModel;
-        if (model is null)
-        {
-            yield break;
-        }
-
-        foreach (var syntaxReference in member.DeclaringSyntaxReferences)
-        {
-            if (syntaxReference.SyntaxTree != model.SyntaxTree)
-            {
-                continue;
-            }
-
-            var declaration = syntaxReference.GetSyntax();
-            var initializer = declaration switch
-            {
-                VariableDeclaratorSyntax v => v.Initializer?.Value,
-                PropertyDeclarationSyntax p => p.Initializer?.Value,
-                _ => null,
-            };
-            if (initializer is not null && model.GetOperation(initializer) is { } initialValue)
-            {
-                yield return initialValue;
-            }
-
-            if (declaration.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type)
-            {
-                continue;
-            }
-
-            foreach (var assignment in type.DescendantNodes())
-            {
-                if (assignment is AssignmentExpressionSyntax { Left: var left, Right: var right }
-                    && NameOf(left) == member.Name
-                    && model.GetOperation(assignment) is IAssignmentOperation operation
-                    && SymbolEqualityComparer.Default.Equals(operation.Target.ReferencedSymbol(), member))
-                {
-                    yield return operation.Value;
-                }
-            }
-        }
-    }
-
-    private static string? NameOf(ExpressionSyntax expression) => expression switch
-    {
-        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-        _ => null,
-    };
-
-    /// <summary>A non-string object whose public string properties include a token (an MSAL AuthenticationResult, a record).</summary>
-    private static string? TypeEvidence(ITypeSymbol? type)
-    {
-        if (type is not INamedTypeSymbol named || named.SpecialType != SpecialType.None || named.TypeKind is not (TypeKind.Class or TypeKind.Struct))
-        {
-            return null;
-        }
-
-        foreach (var member in named.GetMembers())
-        {
-            if (member is IPropertySymbol { DeclaredAccessibility: Accessibility.Public, IsStatic: false } property
-                && property.Type.SpecialType == SpecialType.System_String
-                && TokenNames.IsTokenName(property.Name))
-            {
-                return "a " + named.Name + " (its " + property.Name + ")";
-            }
-        }
-
-        return null;
-    }
-
-    private static bool IsCancellationToken(ITypeSymbol? type, BrowserStorageSymbols symbols) =>
-        type is not null && symbols.CancellationToken is not null && SymbolEqualityComparer.Default.Equals(type, symbols.CancellationToken);
-
-    private static string Display(IPropertyReferenceOperation property)
-    {
-        var instance = property.Instance?.WalkDownConversion();
-        var prefix = instance?.ReferencedSymbol()?.Name ?? property.Property.ContainingType.Name;
-        return prefix + "." + property.Property.Name;
-    }
-
-    /// <summary><c>eyJ…</c> with three dot-separated segments: the shape of a JWS compact serialization.</summary>
-    private static bool LooksLikeJwt(string text)
-    {
-        if (!text.StartsWith("eyJ", StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        var dots = 0;
-        foreach (var c in text)
-        {
-            if (c == '.')
-            {
-                dots++;
-            }
-            else if (!(char.IsLetterOrDigit(c) || c is '-' or '_'))
-            {
-                return false;
-            }
-        }
-
-        return dots is 2 or 4;
-    }
 }
