@@ -1,0 +1,286 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+using SafeAuth.Analyzers.Common;
+using SafeAuth.Analyzers.KnownTypes;
+using SafeAuth.Analyzers.Options;
+using SourceKind = SafeAuth.Analyzers.Rules.Tokens.JwtReadWithoutValidationAnalyzer.SourceKind;
+
+namespace SafeAuth.Analyzers.Rules.Tokens;
+
+/// <summary>
+/// Whether unverified token data is trusted: its claims build a principal, or decide something while a request is
+/// handled. Silent where the same member validates the same token text, behind <c>[Authorize]</c>, and for header,
+/// time and log-only reads. Used by AUTH101, and by AUTH102 so a misuse both rules see is reported once.
+/// </summary>
+internal sealed class ClaimTrust
+{
+    private readonly AspNetSymbols _aspNet;
+
+    public ClaimTrust(AspNetSymbols aspNet) => _aspNet = aspNet;
+
+    private static readonly ImmutableHashSet<string> NonClaimMembers = ImmutableHashSet.Create(
+        System.StringComparer.Ordinal,
+        // header: reading it (kid, alg) to choose a key is part of validating
+        "Header", "Kid", "Alg", "Typ", "Cty", "X5t", "Zip", "SignatureAlgorithm", "EncodedHeader", "RawHeader",
+        "GetHeaderValue", "TryGetHeaderValue", "Enc", "RawEncryptedKey",
+        // times: a client or a cache checking expiry decides nothing about identity
+        "ValidTo", "ValidFrom", "IssuedAt", "ValidToDate", "ValidFromDate",
+        // the raw text, to hand to a validator
+        "RawData", "EncodedToken", "UnsafeToString", "ToString", "GetType", "GetHashCode");
+
+    public string? GetTrustReason(IOperation source, SourceKind kind, ISymbol containingSymbol)
+    {
+        var root = source.GetRoot();
+        if (ContainsValidation(root, source) || _aspNet.IsBehindAuthorize(containingSymbol))
+        {
+            return null;
+        }
+
+        return new TrustFinder(this, containingSymbol, root).Find(source, kind);
+    }
+
+    /// <summary>
+    /// Whether the same member body also validates the same token text (reading <c>kid</c> or <c>iss</c> first to
+    /// pick the key is part of validating): a call named like validation or verification that is handed the
+    /// token the source read.
+    /// </summary>
+    private static bool ContainsValidation(IOperation root, IOperation source)
+    {
+        var token = TokenArgument(source);
+        if (token is null)
+        {
+            return false;
+        }
+
+        var tokenSymbol = token.ReferencedSymbol();
+        var tokenText = token.Syntax.ToString();
+        foreach (var operation in root.DescendantsAndSelf())
+        {
+            if (operation is not IInvocationOperation invocation || operation == source || !IsValidationName(invocation.TargetMethod.Name))
+            {
+                continue;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.ArgumentKind == ArgumentKind.DefaultValue)
+                {
+                    continue;
+                }
+
+                var value = argument.Value.WalkDownConversion();
+                if (tokenSymbol is not null
+                    ? SymbolEqualityComparer.Default.Equals(value.ReferencedSymbol(), tokenSymbol)
+                    : value.Syntax.ToString() == tokenText)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The token text a source reads: its first string argument.</summary>
+    private static IOperation? TokenArgument(IOperation source)
+    {
+        var arguments = source switch
+        {
+            IInvocationOperation invocation => invocation.Arguments,
+            IObjectCreationOperation creation => creation.Arguments,
+            _ => ImmutableArray<IArgumentOperation>.Empty,
+        };
+
+        foreach (var argument in arguments)
+        {
+            if (argument.Value.WalkDownConversion().Type?.SpecialType == SpecialType.System_String)
+            {
+                return argument.Value.WalkDownConversion();
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsValidationName(string name) =>
+        (name.StartsWith("Validate", System.StringComparison.Ordinal)
+         && (name.IndexOf("Token", System.StringComparison.Ordinal) >= 0
+             || name.IndexOf("Jwt", System.StringComparison.Ordinal) >= 0
+             || name.StartsWith("ValidateAndRead", System.StringComparison.Ordinal)))
+        || name.StartsWith("ReadValidated", System.StringComparison.Ordinal)
+        || name is "Verify" or "VerifyBytes"
+        || name.StartsWith("VerifyToken", System.StringComparison.Ordinal)
+        || name.StartsWith("VerifyJwt", System.StringComparison.Ordinal);
+
+    /// <summary>Follows the unverified value through locals, fields and casts to the place it is trusted.</summary>
+    private sealed class TrustFinder
+    {
+        private const int MaxDepth = 4;
+        private readonly ClaimTrust _owner;
+        private readonly ISymbol _containingSymbol;
+        private readonly IOperation _root;
+        private readonly HashSet<ISymbol> _visited = new(SymbolEqualityComparer.Default);
+
+        public TrustFinder(ClaimTrust owner, ISymbol containingSymbol, IOperation root)
+        {
+            _owner = owner;
+            _containingSymbol = containingSymbol;
+            _root = root;
+        }
+
+        public string? Find(IOperation source, SourceKind kind) => FindFromValue(source, kind, 0);
+
+        /// <summary><paramref name="value"/> evaluates to the token object or to its payload.</summary>
+        private string? FindFromValue(IOperation value, SourceKind kind, int depth)
+        {
+            if (depth > MaxDepth)
+            {
+                return null;
+            }
+
+            var parent = value.WalkUpConversion(out var child);
+            switch (parent)
+            {
+                case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                    return FindFromSymbol(declarator.Symbol, kind, depth + 1);
+
+                case ISimpleAssignmentOperation assignment when assignment.Value == child:
+                    var target = assignment.Target.ReferencedSymbol();
+                    if (target is ILocalSymbol or IFieldSymbol)
+                    {
+                        return FindFromSymbol(target, kind, depth + 1);
+                    }
+
+                    return kind == SourceKind.Payload ? ClaimUse(child, depth) : null;
+
+                case IPropertyReferenceOperation property when property.Instance == child:
+                    return kind == SourceKind.TokenObject
+                        ? MemberRead(property, property.Property.Name, depth)
+                        : ClaimUse(child, depth);
+
+                case IInvocationOperation invocation when invocation.Instance == child:
+                    return kind == SourceKind.TokenObject
+                        ? MemberRead(invocation, invocation.TargetMethod.Name, depth)
+                        : ClaimUse(child, depth);
+
+                case null:
+                    return null;
+
+                default:
+                    // Payload values, or the token handed on whole (to a method, a constructor, a return).
+                    return ClaimUse(child, depth);
+            }
+        }
+
+        private string? MemberRead(IOperation read, string memberName, int depth) =>
+            NonClaimMembers.Contains(memberName) ? null : ClaimUse(read, depth);
+
+        private string? FindFromSymbol(ISymbol symbol, SourceKind kind, int depth)
+        {
+            if (!_visited.Add(symbol))
+            {
+                return null;
+            }
+
+            foreach (var operation in _root.DescendantsAndSelf())
+            {
+                if (operation.ReferencedSymbol() is { } referenced
+                    && SymbolEqualityComparer.Default.Equals(referenced, symbol)
+                    && !IsAssignmentTarget(operation))
+                {
+                    var reason = FindFromValue(operation, kind, depth);
+                    if (reason is not null)
+                    {
+                        return reason;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsAssignmentTarget(IOperation reference) =>
+            reference.Parent is IAssignmentOperation assignment && assignment.Target == reference;
+
+        /// <summary><paramref name="claim"/> is claim data; decide whether it is trusted.</summary>
+        private string? ClaimUse(IOperation claim, int depth)
+        {
+            // Into a principal: trusted anywhere on a server.
+            for (var current = claim.Parent; current is not null; current = current.Parent)
+            {
+                if (current is IObjectCreationOperation creation
+                    && (creation.Type.InheritsFromOrEquals(_owner._aspNet.ClaimsIdentity)
+                        || creation.Type.InheritsFromOrEquals(_owner._aspNet.ClaimsPrincipal)
+                        || creation.Type.InheritsFromOrEquals(_owner._aspNet.AuthenticationTicket)))
+                {
+                    return "its claims build a " + creation.Type!.Name;
+                }
+
+                if (current is IInvocationOperation { TargetMethod.Name: "AddClaim" or "AddClaims" or "AddIdentity" } add
+                    && (add.Instance?.Type.InheritsFromOrEquals(_owner._aspNet.ClaimsIdentity) == true
+                        || add.Instance?.Type.InheritsFromOrEquals(_owner._aspNet.ClaimsPrincipal) == true))
+                {
+                    return "its claims are added to a " + add.Instance!.Type!.Name;
+                }
+
+                if (IsStatement(current))
+                {
+                    break;
+                }
+            }
+
+            // Into a local or a loop variable: follow it.
+            var parent = claim.WalkUpConversion(out var child);
+            if (parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator })
+            {
+                return FindFromSymbol(declarator.Symbol, SourceKind.Payload, depth + 1);
+            }
+
+            if (parent is IForEachLoopOperation loop && loop.Collection == child)
+            {
+                foreach (var local in loop.Locals)
+                {
+                    if (FindFromSymbol(local, SourceKind.Payload, depth + 1) is { } reason)
+                    {
+                        return reason;
+                    }
+                }
+
+                return null;
+            }
+
+            if (!InRequest(claim))
+            {
+                return null;
+            }
+
+            return OnlyLogged(claim) ? null : "its claims decide what a request may do";
+        }
+
+        private bool OnlyLogged(IOperation claim)
+        {
+            for (var current = claim.Parent; current is not null && !IsStatement(current); current = current.Parent)
+            {
+                if (current is IInvocationOperation invocation && _owner._aspNet.IsLoggingCall(invocation))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsStatement(IOperation operation) =>
+            operation is IExpressionStatementOperation or IVariableDeclarationGroupOperation or IReturnOperation
+                or IBlockOperation or IConditionalOperation { IsRef: false } and { Type: null } or ILoopOperation
+                or ISwitchOperation or IMethodBodyOperation or ILocalFunctionOperation or IAnonymousFunctionOperation;
+
+        private bool InRequest(IOperation claim) =>
+            _owner._aspNet.IsInRequestHandlingCode(claim, _containingSymbol);
+    }
+}
