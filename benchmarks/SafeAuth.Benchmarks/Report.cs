@@ -212,10 +212,6 @@ internal static class Report
 
     public static void Print(Results r, IEnumerable<DiagnosticAnalyzer> safeAuth)
     {
-        string Pct(double? ratio) => ratio is { } x ? (x * 100).ToString("F3", CultureInfo.InvariantCulture) + " %" : "n/a";
-        string Times(double? ratio) => ratio is { } x ? x.ToString("F2", CultureInfo.InvariantCulture) + "×" : "n/a";
-        string Met(bool? met) => met switch { true => "met", false => "NOT met", null => "not measured" };
-
         Console.WriteLine();
         Console.WriteLine($"Corpus {r.Corpus}: {r.CorpusFiles:N0} files, {r.CorpusLines:N0} lines; median of {r.Runs} run(s) after a warm-up");
         if (r.CompilerErrors > 0)
@@ -226,10 +222,17 @@ internal static class Report
         Console.WriteLine();
         Console.WriteLine($"| {"Measure",-60} | {"Value",16} |");
         Console.WriteLine($"|{new string('-', 62)}|{new string('-', 18)}|");
-        void Row(string name, string value) => Console.WriteLine($"| {name,-60} | {value,16} |");
+        var names = safeAuth.ToDictionary(AnalyzerSets.RuleIdsOf, a => a.GetType().Name);
+        PrintCosts(r, names);
+        PrintNoAuth(r, names);
+        PrintRatios(r);
+        PrintTargets(r);
+    }
+
+    private static void PrintCosts(Results r, Dictionary<string, string> names)
+    {
         Row("Compiler: GetDiagnostics (compileMs)", $"{r.CompileMs:F1} ms");
         Row("SafeAuth, all rules (safeAuthMs)", $"{r.SafeAuthMs:F2} ms");
-        var names = safeAuth.ToDictionary(AnalyzerSets.RuleIdsOf, a => a.GetType().Name);
         foreach (var (id, ms) in r.PerRuleMs.OrderByDescending(p => p.Value))
         {
             var found = r.Findings.GetValueOrDefault(id);
@@ -249,7 +252,10 @@ internal static class Report
         {
             Row($"  {Truncate(id, 24)} ({r.Findings.GetValueOrDefault(id)} found)", $"{ms:F2} ms");
         }
+    }
 
+    private static void PrintNoAuth(Results r, Dictionary<string, string> names)
+    {
         Row($"SafeAuth, no auth library ({r.NoAuthCorpusLines:N0} lines)", $"{r.NoAuthReferenceMs:F3} ms");
         Row("  per 10,000 lines", $"{r.NoAuthReferenceMsPer10kLines:F3} ms");
         Row("  of it in compilation-start actions", $"{r.NoAuthCompilationStartMs:F3} ms");
@@ -260,6 +266,10 @@ internal static class Report
         {
             Row($"  {id} {Truncate(names.GetValueOrDefault(id) ?? string.Empty, 25)}", $"{ms:F3} ms");
         }
+    }
+
+    private static void PrintRatios(Results r)
+    {
         Row("safeAuthMs / compileMs", Pct(r.Ratios["safeAuthToCompile"]));
         Row("safeAuthMs / netAnalyzersSecurityMs", Times(r.Ratios["safeAuthToNetAnalyzersSecurity"]));
         Row($"First semantic touch of the compilation (in safeAuthMs)", $"{r.FirstTouchMs:F2} ms");
@@ -274,7 +284,10 @@ internal static class Report
             Row("No-auth time: per 10,000 lines (slope)", $"{r.NoAuthMsPer10kLinesSlope:F3} ms");
             Row("No-auth time: fixed (intercept)", $"{r.NoAuthFixedMs:F2} ms");
         }
+    }
 
+    private static void PrintTargets(Results r)
+    {
         Console.WriteLine();
         Console.WriteLine("Targets:");
         Console.WriteLine($"  all rules <= 1% of compile time:          {Met(r.Targets["safeAuthAtMost1PercentOfCompile"])} ({Pct(r.Ratios["safeAuthToCompile"])})");
@@ -283,6 +296,14 @@ internal static class Report
         Console.WriteLine($"  allocations linear in corpus size:        {Met(r.Targets["allocationsLinear"])}{(r.AllocationRSquared is null ? " (run with --scaling)" : $" (R² {r.AllocationRSquared:F4})")}");
         Console.WriteLine($"Machine: {r.Machine?.Cpu}, {r.Machine?.Cores} cores; load average before {r.Machine?.LoadAverage}, after {r.Machine?.LoadAverageAfter}");
     }
+
+    private static void Row(string name, string value) => Console.WriteLine($"| {name,-60} | {value,16} |");
+
+    private static string Pct(double? ratio) => ratio is { } x ? (x * 100).ToString("F3", CultureInfo.InvariantCulture) + " %" : "n/a";
+
+    private static string Times(double? ratio) => ratio is { } x ? x.ToString("F2", CultureInfo.InvariantCulture) + "×" : "n/a";
+
+    private static string Met(bool? met) => met switch { true => "met", false => "NOT met", null => "not measured" };
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
 }

@@ -121,8 +121,21 @@ public static class TokenCookies
 
     private static void ValidateShape(TokenCookieOptions options)
     {
-        const string nameParameter = nameof(options) + "." + nameof(TokenCookieOptions.Name);
-        var name = options.Name;
+        ValidateName(options.Name);
+        if (options.SameSite is not (SameSiteMode.Strict or SameSiteMode.Lax))
+        {
+            throw new ArgumentException(
+                $"SameSite={options.SameSite} is refused for a token cookie: use Strict, or Lax when top-level navigation from other sites must carry it.",
+                nameof(options) + "." + nameof(TokenCookieOptions.SameSite));
+        }
+
+        ValidateScope(options);
+    }
+
+    /// <summary>A non-empty RFC 6265 token that is more than a bare prefix.</summary>
+    private static void ValidateName(string name)
+    {
+        const string nameParameter = "options." + nameof(TokenCookieOptions.Name);
         if (string.IsNullOrEmpty(name))
         {
             throw new ArgumentException("The cookie name must not be null or empty.", nameParameter);
@@ -141,14 +154,13 @@ public static class TokenCookies
         {
             throw new ArgumentException($"The cookie name '{name}' is only a prefix: add a name after it, e.g. '{name}token'.", nameParameter);
         }
+    }
 
-        if (options.SameSite is not (SameSiteMode.Strict or SameSiteMode.Lax))
-        {
-            throw new ArgumentException(
-                $"SameSite={options.SameSite} is refused for a token cookie: use Strict, or Lax when top-level navigation from other sites must carry it.",
-                nameof(options) + "." + nameof(TokenCookieOptions.SameSite));
-        }
-
+    /// <summary>Domain and Path agree with the name's prefix: <c>__Host-</c> without a Domain and at <c>/</c>, else <c>__Secure-</c>.</summary>
+    private static void ValidateScope(TokenCookieOptions options)
+    {
+        const string nameParameter = nameof(options) + "." + nameof(TokenCookieOptions.Name);
+        var name = options.Name;
         var hasHostPrefix = name.StartsWith(HostPrefix, StringComparison.Ordinal);
         if (options.Domain is null)
         {

@@ -97,70 +97,79 @@ internal static class ExpiryValues
             }
         }
 
-        switch (value)
+        return value switch
         {
-            case IInvocationOperation { Instance: { } instance, Arguments.Length: 1 } add when IsDateType(add.TargetMethod.ContainingType):
-                if (!TryGetOffset(instance, root, depth + 1, out now, out var before))
-                {
-                    return false;
-                }
+            IInvocationOperation { Instance: { } instance, Arguments.Length: 1 } add when IsDateType(add.TargetMethod.ContainingType) =>
+                TryGetAddOffset(add, instance, root, depth, out now, out seconds),
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary => TryGetSumOffset(binary, root, depth, out now, out seconds),
+            _ => false,
+        };
+    }
 
-                var argument = add.Arguments[0].Value;
-                double amount;
-                if (add.TargetMethod.Name == "Add")
-                {
-                    if (!TryGetSpan(argument, root, out var span))
-                    {
-                        return false;
-                    }
-
-                    seconds = before + span;
-                    return true;
-                }
-
-                if (!ValueFlow.TryGetNumber(argument, root, out amount))
-                {
-                    return false;
-                }
-
-                var unit = add.TargetMethod.Name switch
-                {
-                    "AddYears" => 365 * SecondsPerDay,
-                    "AddMonths" => 28 * SecondsPerDay,
-                    "AddDays" => SecondsPerDay,
-                    "AddHours" => 3600,
-                    "AddMinutes" => 60,
-                    "AddSeconds" => 1,
-                    "AddMilliseconds" => 0.001,
-                    "AddTicks" => 1e-7,
-                    _ => double.NaN,
-                };
-                if (double.IsNaN(unit))
-                {
-                    return false;
-                }
-
-                seconds = before + amount * unit;
-                return true;
-
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary:
-                if (TryGetOffset(binary.LeftOperand, root, depth + 1, out now, out var left) && TryGetSpan(binary.RightOperand, root, out var right))
-                {
-                    seconds = left + right;
-                    return true;
-                }
-
-                if (TryGetOffset(binary.RightOperand, root, depth + 1, out now, out var right2) && TryGetSpan(binary.LeftOperand, root, out var left2))
-                {
-                    seconds = right2 + left2;
-                    return true;
-                }
-
-                return false;
-
-            default:
-                return false;
+    /// <summary><c>now.Add(span)</c> or <c>now.AddDays(n)</c> (and the other <c>Add*</c> units) on a date.</summary>
+    private static bool TryGetAddOffset(IInvocationOperation add, IOperation instance, IOperation root, int depth, out IOperation? now, out double seconds)
+    {
+        seconds = 0;
+        if (!TryGetOffset(instance, root, depth + 1, out now, out var before))
+        {
+            return false;
         }
+
+        var argument = add.Arguments[0].Value;
+        if (add.TargetMethod.Name == "Add")
+        {
+            if (!TryGetSpan(argument, root, out var span))
+            {
+                return false;
+            }
+
+            seconds = before + span;
+            return true;
+        }
+
+        if (!ValueFlow.TryGetNumber(argument, root, out var amount))
+        {
+            return false;
+        }
+
+        var unit = add.TargetMethod.Name switch
+        {
+            "AddYears" => 365 * SecondsPerDay,
+            "AddMonths" => 28 * SecondsPerDay,
+            "AddDays" => SecondsPerDay,
+            "AddHours" => 3600,
+            "AddMinutes" => 60,
+            "AddSeconds" => 1,
+            "AddMilliseconds" => 0.001,
+            "AddTicks" => 1e-7,
+            _ => double.NaN,
+        };
+        if (double.IsNaN(unit))
+        {
+            return false;
+        }
+
+        seconds = before + amount * unit;
+        return true;
+    }
+
+    /// <summary><c>now + span</c> or <c>span + now</c>.</summary>
+    private static bool TryGetSumOffset(IBinaryOperation binary, IOperation root, int depth, out IOperation? now, out double seconds)
+    {
+        if (TryGetOffset(binary.LeftOperand, root, depth + 1, out now, out var left) && TryGetSpan(binary.RightOperand, root, out var right))
+        {
+            seconds = left + right;
+            return true;
+        }
+
+        if (TryGetOffset(binary.RightOperand, root, depth + 1, out now, out var right2) && TryGetSpan(binary.LeftOperand, root, out var left2))
+        {
+            seconds = right2 + left2;
+            return true;
+        }
+
+        seconds = 0;
+        return false;
     }
 
     /// <summary><c>DateTime.UtcNow</c>, <c>DateTime.Now</c>, <c>DateTimeOffset.UtcNow</c>/<c>Now</c>, <c>DateTime.Today</c>, <c>TimeProvider.GetUtcNow()</c>.</summary>
@@ -195,72 +204,85 @@ internal static class ExpiryValues
                 seconds = 0;
                 return true;
             case IInvocationOperation { Instance: null } from when from.Arguments.Length >= 1:
-                var unit = from.TargetMethod.Name switch
-                {
-                    "FromDays" => SecondsPerDay,
-                    "FromHours" => 3600,
-                    "FromMinutes" => 60,
-                    "FromSeconds" => 1,
-                    "FromMilliseconds" => 0.001,
-                    "FromTicks" => 1e-7,
-                    _ => double.NaN,
-                };
-                if (double.IsNaN(unit))
-                {
-                    return false;
-                }
-
-                // .NET 9 adds FromDays(days, hours, minutes…) overloads: sum the parts with falling units.
-                var units = new[] { SecondsPerDay, 3600, 60, 1, 0.001, 1e-6 };
-                var start = Array.IndexOf(units, unit);
-                for (var i = 0; i < from.Arguments.Length; i++)
-                {
-                    if (from.Arguments[i].ArgumentKind == ArgumentKind.DefaultValue)
-                    {
-                        continue;
-                    }
-
-                    if (!ValueFlow.TryGetNumber(from.Arguments[i].Value, root, out var part))
-                    {
-                        return false;
-                    }
-
-                    var partUnit = start >= 0 && start + i < units.Length ? units[start + i] : (i == 0 ? unit : double.NaN);
-                    if (double.IsNaN(partUnit))
-                    {
-                        return false;
-                    }
-
-                    seconds += part * partUnit;
-                }
-
-                return true;
+                return TryGetFactorySpan(from, root, out seconds);
             case IObjectCreationOperation creation:
-                var parts = new double[creation.Arguments.Length];
-                for (var i = 0; i < parts.Length; i++)
-                {
-                    if (!ValueFlow.TryGetNumber(creation.Arguments[i].Value, root, out parts[i]))
-                    {
-                        return false;
-                    }
-                }
+                return TryGetConstructedSpan(creation, root, out seconds);
+            default:
+                return false;
+        }
+    }
 
-                switch (parts.Length)
-                {
-                    case 1:
-                        seconds = parts[0] * 1e-7;
-                        return true;
-                    case 3:
-                        seconds = parts[0] * 3600 + parts[1] * 60 + parts[2];
-                        return true;
-                    case 4:
-                    case 5:
-                        seconds = parts[0] * SecondsPerDay + parts[1] * 3600 + parts[2] * 60 + parts[3] + (parts.Length == 5 ? parts[4] / 1000 : 0);
-                        return true;
-                    default:
-                        return false;
-                }
+    /// <summary><c>TimeSpan.FromDays(n)</c> and the other <c>From*</c> units, with .NET 9's multi-part overloads.</summary>
+    private static bool TryGetFactorySpan(IInvocationOperation from, IOperation root, out double seconds)
+    {
+        seconds = 0;
+        var unit = from.TargetMethod.Name switch
+        {
+            "FromDays" => SecondsPerDay,
+            "FromHours" => 3600,
+            "FromMinutes" => 60,
+            "FromSeconds" => 1,
+            "FromMilliseconds" => 0.001,
+            "FromTicks" => 1e-7,
+            _ => double.NaN,
+        };
+        if (double.IsNaN(unit))
+        {
+            return false;
+        }
 
+        // .NET 9 adds FromDays(days, hours, minutes…) overloads: sum the parts with falling units.
+        var units = new[] { SecondsPerDay, 3600, 60, 1, 0.001, 1e-6 };
+        var start = Array.IndexOf(units, unit);
+        for (var i = 0; i < from.Arguments.Length; i++)
+        {
+            if (from.Arguments[i].ArgumentKind == ArgumentKind.DefaultValue)
+            {
+                continue;
+            }
+
+            if (!ValueFlow.TryGetNumber(from.Arguments[i].Value, root, out var part))
+            {
+                return false;
+            }
+
+            var partUnit = start >= 0 && start + i < units.Length ? units[start + i] : (i == 0 ? unit : double.NaN);
+            if (double.IsNaN(partUnit))
+            {
+                return false;
+            }
+
+            seconds += part * partUnit;
+        }
+
+        return true;
+    }
+
+    /// <summary><c>new TimeSpan(ticks)</c>, <c>(h, m, s)</c>, <c>(d, h, m, s)</c> or <c>(d, h, m, s, ms)</c>.</summary>
+    private static bool TryGetConstructedSpan(IObjectCreationOperation creation, IOperation root, out double seconds)
+    {
+        seconds = 0;
+        var parts = new double[creation.Arguments.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (!ValueFlow.TryGetNumber(creation.Arguments[i].Value, root, out parts[i]))
+            {
+                return false;
+            }
+        }
+
+        switch (parts.Length)
+        {
+            case 1:
+                seconds = parts[0] * 1e-7;
+                return true;
+            case 3:
+                seconds = parts[0] * 3600 + parts[1] * 60 + parts[2];
+                return true;
+            case 4:
+            case 5:
+                seconds = parts[0] * SecondsPerDay + parts[1] * 3600 + parts[2] * 60 + parts[3] + (parts.Length == 5 ? parts[4] / 1000 : 0);
+                return true;
             default:
                 return false;
         }

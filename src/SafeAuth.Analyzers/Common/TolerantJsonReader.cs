@@ -191,44 +191,9 @@ internal sealed class TolerantJsonReader
                 case '\r' or '\n':
                     return false;
                 case '\\':
-                    if (_position >= _text.Length)
+                    if (!ReadEscape(builder))
                     {
                         return false;
-                    }
-
-                    var escaped = _text[_position++];
-                    switch (escaped)
-                    {
-                        case '"' or '\\' or '/':
-                            builder.Append(escaped);
-                            break;
-                        case 'b':
-                            builder.Append('\b');
-                            break;
-                        case 'f':
-                            builder.Append('\f');
-                            break;
-                        case 'n':
-                            builder.Append('\n');
-                            break;
-                        case 'r':
-                            builder.Append('\r');
-                            break;
-                        case 't':
-                            builder.Append('\t');
-                            break;
-                        case 'u':
-                            if (_position + 4 > _text.Length
-                                || !int.TryParse(_text.Substring(_position, 4), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out var code))
-                            {
-                                return false;
-                            }
-
-                            builder.Append((char)code);
-                            _position += 4;
-                            break;
-                        default:
-                            return false;
                     }
 
                     break;
@@ -239,6 +204,50 @@ internal sealed class TolerantJsonReader
         }
 
         return false;
+    }
+
+    /// <summary>The escape after a backslash: one of <c>"\\/bfnrt</c> or <c>uXXXX</c>; false for anything else or a cut-off end.</summary>
+    private bool ReadEscape(StringBuilder builder)
+    {
+        if (_position >= _text.Length)
+        {
+            return false;
+        }
+
+        var escaped = _text[_position++];
+        switch (escaped)
+        {
+            case '"' or '\\' or '/':
+                builder.Append(escaped);
+                return true;
+            case 'b':
+                builder.Append('\b');
+                return true;
+            case 'f':
+                builder.Append('\f');
+                return true;
+            case 'n':
+                builder.Append('\n');
+                return true;
+            case 'r':
+                builder.Append('\r');
+                return true;
+            case 't':
+                builder.Append('\t');
+                return true;
+            case 'u':
+                if (_position + 4 > _text.Length
+                    || !int.TryParse(_text.Substring(_position, 4), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out var code))
+                {
+                    return false;
+                }
+
+                builder.Append((char)code);
+                _position += 4;
+                return true;
+            default:
+                return false;
+        }
     }
 
     /// <summary>Numbers, <c>true</c>, <c>false</c>, <c>null</c>: read loosely up to the next delimiter.</summary>

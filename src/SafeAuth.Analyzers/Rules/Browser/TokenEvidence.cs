@@ -56,12 +56,9 @@ internal static class TokenEvidence
                 return SymbolEvidence(field.Field, operation, symbols, depth, visited);
 
             case IPropertyReferenceOperation property when property.Arguments.Length == 0:
-                if (TokenNames.IsTokenName(property.Property.Name))
-                {
-                    return "'" + Display(property) + "'";
-                }
-
-                return SymbolEvidence(property.Property, operation, symbols, depth, visited);
+                return TokenNames.IsTokenName(property.Property.Name)
+                    ? "'" + Display(property) + "'"
+                    : SymbolEvidence(property.Property, operation, symbols, depth, visited);
 
             case IInvocationOperation invocation:
                 return InvocationEvidence(invocation, symbols, depth, visited);
@@ -70,16 +67,7 @@ internal static class TokenEvidence
                 return ValueEvidence(await.Operation, symbols, depth + 1, visited);
 
             case IInterpolatedStringOperation interpolated:
-                foreach (var part in interpolated.Parts)
-                {
-                    if (part is IInterpolationOperation interpolation
-                        && ValueEvidence(interpolation.Expression, symbols, depth + 1, visited) is { } partEvidence)
-                    {
-                        return partEvidence;
-                    }
-                }
-
-                return null;
+                return InterpolationEvidence(interpolated, symbols, depth, visited);
 
             case IBinaryOperation binary:
                 return ValueEvidence(binary.LeftOperand, symbols, depth + 1, visited)
@@ -94,35 +82,60 @@ internal static class TokenEvidence
                        ?? ValueEvidence(coalesce.WhenNull, symbols, depth + 1, visited);
 
             case IObjectCreationOperation creation:
-                foreach (var argument in creation.Arguments)
-                {
-                    if ((argument.Parameter is { } parameter && TokenNames.IsTokenName(parameter.Name) && !IsCancellationToken(parameter.Type, symbols))
-                        || ValueEvidence(argument.Value, symbols, depth + 1, visited) is not null)
-                    {
-                        return "a " + creation.Type?.Name + " holding a token";
-                    }
-                }
-
-                return InitializerEvidence(creation.Initializer, symbols, depth, visited) is not null
-                    ? "a " + creation.Type?.Name + " holding a token"
-                    : TypeEvidence(creation.Type);
+                return CreationEvidence(creation, symbols, depth, visited);
 
             case IAnonymousObjectCreationOperation anonymous:
-                foreach (var initializer in anonymous.Initializers)
-                {
-                    if (initializer is ISimpleAssignmentOperation assignment
-                        && ((assignment.Target is IPropertyReferenceOperation target && TokenNames.IsTokenName(target.Property.Name))
-                            || ValueEvidence(assignment.Value, symbols, depth + 1, visited) is not null))
-                    {
-                        return "an object holding a token";
-                    }
-                }
-
-                return null;
+                return AnonymousObjectEvidence(anonymous, symbols, depth, visited);
 
             default:
                 return null;
         }
+    }
+
+    private static string? InterpolationEvidence(IInterpolatedStringOperation interpolated, BrowserStorageSymbols symbols, int depth, HashSet<ISymbol> visited)
+    {
+        foreach (var part in interpolated.Parts)
+        {
+            if (part is IInterpolationOperation interpolation
+                && ValueEvidence(interpolation.Expression, symbols, depth + 1, visited) is { } partEvidence)
+            {
+                return partEvidence;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>An object built with a token: a token-named constructor parameter, an argument or initializer holding one, or a token type.</summary>
+    private static string? CreationEvidence(IObjectCreationOperation creation, BrowserStorageSymbols symbols, int depth, HashSet<ISymbol> visited)
+    {
+        foreach (var argument in creation.Arguments)
+        {
+            if ((argument.Parameter is { } parameter && TokenNames.IsTokenName(parameter.Name) && !IsCancellationToken(parameter.Type, symbols))
+                || ValueEvidence(argument.Value, symbols, depth + 1, visited) is not null)
+            {
+                return "a " + creation.Type?.Name + " holding a token";
+            }
+        }
+
+        return InitializerEvidence(creation.Initializer, symbols, depth, visited) is not null
+            ? "a " + creation.Type?.Name + " holding a token"
+            : TypeEvidence(creation.Type);
+    }
+
+    private static string? AnonymousObjectEvidence(IAnonymousObjectCreationOperation anonymous, BrowserStorageSymbols symbols, int depth, HashSet<ISymbol> visited)
+    {
+        foreach (var initializer in anonymous.Initializers)
+        {
+            if (initializer is ISimpleAssignmentOperation assignment
+                && ((assignment.Target is IPropertyReferenceOperation target && TokenNames.IsTokenName(target.Property.Name))
+                    || ValueEvidence(assignment.Value, symbols, depth + 1, visited) is not null))
+            {
+                return "an object holding a token";
+            }
+        }
+
+        return null;
     }
 
     private static string? InitializerEvidence(IObjectOrCollectionInitializerOperation? initializer, BrowserStorageSymbols symbols, int depth, HashSet<ISymbol> visited)

@@ -164,18 +164,9 @@ public sealed class LifetimeValidationDisabledAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static bool IsRefreshOfExpiredToken(IOperation assignment, IOperation root, ISymbol containingSymbol, ExpirySymbols symbols)
     {
-        for (var current = assignment.Parent; current is not null; current = current.Parent)
+        if (InBearerOptionsLambda(assignment, symbols))
         {
-            if (current is IAnonymousFunctionOperation lambda)
-            {
-                foreach (var parameter in lambda.Symbol.Parameters)
-                {
-                    if (parameter.Type.InheritsFromOrEquals(symbols.JwtBearerOptions))
-                    {
-                        return false;
-                    }
-                }
-            }
+            return false;
         }
 
         if (containingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor } or IFieldSymbol or IPropertySymbol)
@@ -227,6 +218,26 @@ public sealed class LifetimeValidationDisabledAnalyzer : DiagnosticAnalyzer
         }
 
         return named;
+    }
+
+    /// <summary>Inside a lambda that takes <c>JwtBearerOptions</c>: the bearer handler's own configuration.</summary>
+    private static bool InBearerOptionsLambda(IOperation assignment, ExpirySymbols symbols)
+    {
+        for (var current = assignment.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation lambda)
+            {
+                foreach (var parameter in lambda.Symbol.Parameters)
+                {
+                    if (parameter.Type.InheritsFromOrEquals(symbols.JwtBearerOptions))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 
     private static bool NamesRefresh(string name) =>

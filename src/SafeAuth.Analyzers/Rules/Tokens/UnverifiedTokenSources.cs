@@ -36,20 +36,7 @@ internal sealed class UnverifiedTokenSources
         switch (method.Name)
         {
             case "ReadJwtToken" or "ReadJsonWebToken" or "ReadToken" when _tokens.HasIdentityModel:
-                if (method.Parameters.Length != 1 || method.Parameters[0].Type.SpecialType != SpecialType.System_String)
-                {
-                    return false;
-                }
-
-                var receiverType = invocation.Instance?.Type;
-                if (IsTokenHandler(type) || IsTokenHandler(receiverType))
-                {
-                    var handlerName = IsTokenHandler(receiverType) && receiverType is not null ? receiverType.Name : type.Name;
-                    member = handlerName + "." + method.Name;
-                    return true;
-                }
-
-                return false;
+                return IsIdentityModelRead(invocation, type, out member);
 
             case "Decode" when SymbolEqualityComparer.Default.Equals(type, _tokens.JwtNetBuilder):
                 kind = SourceKind.Payload;
@@ -88,6 +75,27 @@ internal sealed class UnverifiedTokenSources
 
                 return false;
         }
+    }
+
+    /// <summary>IdentityModel's <c>Read*(string)</c> on a token handler: the token is parsed, never validated.</summary>
+    private bool IsIdentityModelRead(IInvocationOperation invocation, INamedTypeSymbol type, out string member)
+    {
+        member = string.Empty;
+        var method = invocation.TargetMethod;
+        if (method.Parameters.Length != 1 || method.Parameters[0].Type.SpecialType != SpecialType.System_String)
+        {
+            return false;
+        }
+
+        var receiverType = invocation.Instance?.Type;
+        if (!IsTokenHandler(type) && !IsTokenHandler(receiverType))
+        {
+            return false;
+        }
+
+        var handlerName = IsTokenHandler(receiverType) && receiverType is not null ? receiverType.Name : type.Name;
+        member = handlerName + "." + method.Name;
+        return true;
     }
 
     private bool IsTokenHandler(ITypeSymbol? type) =>

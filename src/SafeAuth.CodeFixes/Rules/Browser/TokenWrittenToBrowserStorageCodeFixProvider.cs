@@ -64,27 +64,8 @@ public sealed class TokenWrittenToBrowserStorageCodeFixProvider : CandidateCodeF
             return ImmutableArray<FixCandidate>.Empty;
         }
 
-        // Key and value must be strings: ITokenStore holds token text.
-        ExpressionSyntax key;
-        if (write.Kind == StorageSinkKind.JsInteropSetValue)
-        {
-            if (write.KeyText is null)
-            {
-                return ImmutableArray<FixCandidate>.Empty;
-            }
-
-            key = LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(write.KeyText));
-        }
-        else if (write.Key?.WalkDownConversion() is { Type.SpecialType: SpecialType.System_String, Syntax: ExpressionSyntax keySyntax })
-        {
-            key = keySyntax;
-        }
-        else
-        {
-            return ImmutableArray<FixCandidate>.Empty;
-        }
-
-        if (write.Value is not { Type.SpecialType: SpecialType.System_String, Syntax: ExpressionSyntax valueSyntax })
+        if (KeyOf(write) is not { } key
+            || write.Value is not { Type.SpecialType: SpecialType.System_String, Syntax: ExpressionSyntax valueSyntax })
         {
             return ImmutableArray<FixCandidate>.Empty;
         }
@@ -115,6 +96,22 @@ public sealed class TokenWrittenToBrowserStorageCodeFixProvider : CandidateCodeF
             : "Keep the token in memory with a SafeAuth ITokenStore passed to the constructor";
         return ImmutableArray.Create(new FixCandidate(injectTitle, equivalenceKey, (doc, n, ct) =>
             ReplaceWriteAsync(doc, n, IdentifierName(injection.AccessName), methodName, key, valueSyntax, cancellation, injection, ct)));
+    }
+
+    /// <summary>
+    /// The key the token store gets: a string key expression, or the storage property's name for a
+    /// <c>SetValueAsync("localStorage.name", …)</c> write. Null when the key is not a string (the store holds token text).
+    /// </summary>
+    private static ExpressionSyntax? KeyOf(BrowserStorageWrite write)
+    {
+        if (write.Kind == StorageSinkKind.JsInteropSetValue)
+        {
+            return write.KeyText is null ? null : LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(write.KeyText));
+        }
+
+        return write.Key?.WalkDownConversion() is { Type.SpecialType: SpecialType.System_String, Syntax: ExpressionSyntax keySyntax }
+            ? keySyntax
+            : null;
     }
 
     /// <summary>
@@ -303,18 +300,7 @@ public sealed class TokenWrittenToBrowserStorageCodeFixProvider : CandidateCodeF
 
         if (injection.IsComponentProperty && injection.InjectAttribute is not null)
         {
-            var attributeName = ((NameSyntax)generator.TypeExpression(injection.InjectAttribute))
-                .WithAdditionalAnnotations(Simplifier.AddImportsAnnotation, Simplifier.Annotation);
-            var property = PropertyDeclaration(storeTypeSyntax, Identifier(injection.AccessName))
-                .AddAttributeLists(AttributeList(SingletonSeparatedList(Attribute(attributeName))))
-                .AddModifiers(Token(SyntaxKind.PublicKeyword))
-                .AddAccessorListAccessors(
-                    AccessorDeclaration(SyntaxKind.GetAccessorDeclaration).WithSemicolonToken(Token(SyntaxKind.SemicolonToken)),
-                    AccessorDeclaration(SyntaxKind.SetAccessorDeclaration).WithSemicolonToken(Token(SyntaxKind.SemicolonToken)))
-                .WithInitializer(EqualsValueClause(PostfixUnaryExpression(SyntaxKind.SuppressNullableWarningExpression, LiteralExpression(SyntaxKind.DefaultLiteralExpression, Token(SyntaxKind.DefaultKeyword)))))
-                .WithSemicolonToken(Token(SyntaxKind.SemicolonToken))
-                .WithAdditionalAnnotations(Formatter.Annotation);
-            editor.InsertMembers(classSyntax, 0, new SyntaxNode[] { property });
+            editor.InsertMembers(classSyntax, 0, new SyntaxNode[] { InjectedProperty(generator, storeTypeSyntax, injection) });
             return;
         }
 
@@ -337,25 +323,7 @@ public sealed class TokenWrittenToBrowserStorageCodeFixProvider : CandidateCodeF
         var existing = injection.Constructor?.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as ConstructorDeclarationSyntax;
         if (existing is not null)
         {
-            editor.ReplaceNode(existing, (current, _) =>
-            {
-                var constructor = (ConstructorDeclarationSyntax)current;
-                var parameters = constructor.ParameterList.Parameters;
-                var index = parameters.Count;
-                for (var i = 0; i < parameters.Count; i++)
-                {
-                    if (parameters[i].Default is not null || parameters[i].Modifiers.Any(SyntaxKind.ParamsKeyword))
-                    {
-                        index = i;
-                        break;
-                    }
-                }
-
-                return constructor
-                    .WithParameterList(constructor.ParameterList.WithParameters(parameters.Insert(index, newParameter)))
-                    .WithBody(constructor.Body!.WithStatements(constructor.Body.Statements.Insert(0, assignment)))
-                    .WithAdditionalAnnotations(Formatter.Annotation);
-            });
+            editor.ReplaceNode(existing, (current, _) => WithStoreParameter((ConstructorDeclarationSyntax)current, newParameter, assignment));
             editor.InsertMembers(classSyntax, 0, new SyntaxNode[] { field });
             return;
         }
@@ -366,5 +334,41 @@ public sealed class TokenWrittenToBrowserStorageCodeFixProvider : CandidateCodeF
             .WithBody(Block(assignment))
             .WithAdditionalAnnotations(Formatter.Annotation);
         editor.InsertMembers(classSyntax, 0, new SyntaxNode[] { field, newConstructor });
+    }
+
+    /// <summary>A Blazor component's <c>[Inject] public ITokenStore Name { get; set; } = default!;</c>.</summary>
+    private static PropertyDeclarationSyntax InjectedProperty(SyntaxGenerator generator, TypeSyntax storeTypeSyntax, Injection injection)
+    {
+        var attributeName = ((NameSyntax)generator.TypeExpression(injection.InjectAttribute!))
+            .WithAdditionalAnnotations(Simplifier.AddImportsAnnotation, Simplifier.Annotation);
+        return PropertyDeclaration(storeTypeSyntax, Identifier(injection.AccessName))
+            .AddAttributeLists(AttributeList(SingletonSeparatedList(Attribute(attributeName))))
+            .AddModifiers(Token(SyntaxKind.PublicKeyword))
+            .AddAccessorListAccessors(
+                AccessorDeclaration(SyntaxKind.GetAccessorDeclaration).WithSemicolonToken(Token(SyntaxKind.SemicolonToken)),
+                AccessorDeclaration(SyntaxKind.SetAccessorDeclaration).WithSemicolonToken(Token(SyntaxKind.SemicolonToken)))
+            .WithInitializer(EqualsValueClause(PostfixUnaryExpression(SyntaxKind.SuppressNullableWarningExpression, LiteralExpression(SyntaxKind.DefaultLiteralExpression, Token(SyntaxKind.DefaultKeyword)))))
+            .WithSemicolonToken(Token(SyntaxKind.SemicolonToken))
+            .WithAdditionalAnnotations(Formatter.Annotation);
+    }
+
+    /// <summary>The constructor with the store parameter before any optional or params parameter, assigned first in its body.</summary>
+    private static ConstructorDeclarationSyntax WithStoreParameter(ConstructorDeclarationSyntax constructor, ParameterSyntax newParameter, StatementSyntax assignment)
+    {
+        var parameters = constructor.ParameterList.Parameters;
+        var index = parameters.Count;
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            if (parameters[i].Default is not null || parameters[i].Modifiers.Any(SyntaxKind.ParamsKeyword))
+            {
+                index = i;
+                break;
+            }
+        }
+
+        return constructor
+            .WithParameterList(constructor.ParameterList.WithParameters(parameters.Insert(index, newParameter)))
+            .WithBody(constructor.Body!.WithStatements(constructor.Body.Statements.Insert(0, assignment)))
+            .WithAdditionalAnnotations(Formatter.Annotation);
     }
 }

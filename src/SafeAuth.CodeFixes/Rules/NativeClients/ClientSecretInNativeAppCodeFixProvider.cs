@@ -98,12 +98,21 @@ public sealed class ClientSecretInNativeAppCodeFixProvider : CandidateCodeFixPro
         var confidential = types.Get(MetadataNames.MsalConfidentialClientApplicationBuilder);
         var publicBuilder = types.Get(MetadataNames.MsalPublicClientApplicationBuilder);
         var publicApp = types.Get(MetadataNames.MsalIPublicClientApplication);
-        if (confidential is null || publicBuilder is null || publicApp is null)
+        if (confidential is null || publicBuilder is null || publicApp is null
+            || FindCreate(reported, confidential) is not { } createSyntax
+            || !TryWalkChain(createSyntax, publicBuilder, out var calls, out var outer, out var builtApp)
+            || !ResultFits(model, outer, builtApp ? publicApp : publicBuilder, cancellationToken))
         {
             return false;
         }
 
-        // Down to Create(clientId).
+        plan = new Plan(createSyntax, calls, outer, publicBuilder);
+        return true;
+    }
+
+    /// <summary>Down the chain from the reported call to <c>ConfidentialClientApplicationBuilder.Create(clientId)</c>.</summary>
+    private static InvocationExpressionSyntax? FindCreate(IInvocationOperation reported, INamedTypeSymbol confidential)
+    {
         IOperation current = reported;
         IInvocationOperation? create = null;
         while (current is IInvocationOperation call)
@@ -117,17 +126,19 @@ public sealed class ClientSecretInNativeAppCodeFixProvider : CandidateCodeFixPro
             current = call.Instance?.WalkDownConversion() ?? (call.Arguments.Length > 0 ? call.Arguments[0].Value.WalkDownConversion() : null)!;
         }
 
-        if (create is null || create.TargetMethod.Name != "Create" || create.Arguments.Length != 1
-            || !SymbolEqualityComparer.Default.Equals(create.TargetMethod.ContainingType, confidential)
-            || create.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax } createSyntax)
-        {
-            return false;
-        }
+        return create is not null && create.TargetMethod.Name == "Create" && create.Arguments.Length == 1
+            && SymbolEqualityComparer.Default.Equals(create.TargetMethod.ContainingType, confidential)
+            && create.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax } createSyntax
+                ? createSyntax
+                : null;
+    }
 
-        // Up the fluent chain: each call must exist on the public builder, or be a credential (dropped).
-        var calls = new List<InvocationExpressionSyntax>();
-        SyntaxNode outer = createSyntax;
-        var builtApp = false;
+    /// <summary>Up the fluent chain: each call must exist on the public builder, or be a credential (dropped); nothing after <c>Build()</c>.</summary>
+    private static bool TryWalkChain(InvocationExpressionSyntax createSyntax, INamedTypeSymbol publicBuilder, out List<InvocationExpressionSyntax> calls, out InvocationExpressionSyntax outer, out bool builtApp)
+    {
+        calls = new List<InvocationExpressionSyntax>();
+        outer = createSyntax;
+        builtApp = false;
         while (outer.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax next } access && access.Expression == outer)
         {
             var name = access.Name.Identifier.ValueText;
@@ -149,28 +160,19 @@ public sealed class ClientSecretInNativeAppCodeFixProvider : CandidateCodeFixPro
             outer = next;
         }
 
-        // The value: discarded, or a `var` local used only through members the public type also has.
-        var resultType = builtApp ? publicApp : publicBuilder;
-        switch (outer.Parent)
-        {
-            case ExpressionStatementSyntax:
-                break;
-            case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }
-                when declarator.Parent is VariableDeclarationSyntax { Type.IsVar: true }:
-                if (model.GetDeclaredSymbol(declarator, cancellationToken) is not ILocalSymbol local
-                    || !LocalUsesFit(model, declarator, local, resultType, cancellationToken))
-                {
-                    return false;
-                }
-
-                break;
-            default:
-                return false;
-        }
-
-        plan = new Plan(createSyntax, calls, (InvocationExpressionSyntax)outer, publicBuilder);
         return true;
     }
+
+    /// <summary>The value: discarded, or a <c>var</c> local used only through members the public type also has.</summary>
+    private static bool ResultFits(SemanticModel model, InvocationExpressionSyntax outer, INamedTypeSymbol resultType, CancellationToken cancellationToken) =>
+        outer.Parent switch
+        {
+            ExpressionStatementSyntax => true,
+            EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Type.IsVar: true } } declarator } =>
+                model.GetDeclaredSymbol(declarator, cancellationToken) is ILocalSymbol local
+                && LocalUsesFit(model, declarator, local, resultType, cancellationToken),
+            _ => false,
+        };
 
     private static bool LocalUsesFit(SemanticModel model, VariableDeclaratorSyntax declarator, ILocalSymbol local, INamedTypeSymbol resultType, CancellationToken cancellationToken)
     {

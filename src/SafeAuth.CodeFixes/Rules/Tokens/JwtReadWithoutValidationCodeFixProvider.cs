@@ -26,7 +26,7 @@ namespace SafeAuth.CodeFixes.Rules.Tokens;
 /// <c>StrictJwt</c>; make Jwt.Net verify; give jose-jwt the key in scope.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(JwtReadWithoutValidationCodeFixProvider)), Shared]
-public sealed class JwtReadWithoutValidationCodeFixProvider : CandidateCodeFixProvider
+public sealed partial class JwtReadWithoutValidationCodeFixProvider : CandidateCodeFixProvider
 {
     internal const string ValidateWithParametersKey = "AUTH101.ValidateWithParameters";
     internal const string StrictJwtKey = "AUTH101.StrictJwt";
@@ -158,57 +158,69 @@ public sealed class JwtReadWithoutValidationCodeFixProvider : CandidateCodeFixPr
         var generator = editor.Generator;
         var parameters = IdentifierName(parametersName);
         var tokenTypeSyntax = (TypeSyntax)generator.TypeExpression(resultType).WithAdditionalAnnotations(Simplifier.AddImportsAnnotation, Simplifier.Annotation);
-        ExpressionSyntax replacement;
-        StatementSyntax[] inserted;
-        if (isJwtSecurityToken)
+        var inserted = isJwtSecurityToken
+            ? ValidateTokenStatements(model, node, handlerSyntax, tokenSyntax, parameters, tokenTypeSyntax, out var replacement)
+            : ValidateTokenAsyncStatements(model, generator, node, handlerSyntax, tokenSyntax, parameters, tokenTypeSyntax, out replacement);
+        if (inserted is null)
         {
-            var validated = ScopeLookup.UniqueName(model, node, "validatedToken");
-            inserted = new StatementSyntax[]
-            {
-                ExpressionStatement(InvocationExpression(
-                    MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, Parenthesize(handlerSyntax), IdentifierName("ValidateToken")),
-                    ArgumentList(SeparatedList(new[]
-                    {
-                        Argument(tokenSyntax.WithoutTrivia()),
-                        Argument(parameters),
-                        Argument(DeclarationExpression(IdentifierName("var"), SingleVariableDesignation(Identifier(validated))))
-                            .WithRefKindKeyword(Token(SyntaxKind.OutKeyword)),
-                    })))),
-            };
-            replacement = CastExpression(tokenTypeSyntax, IdentifierName(validated));
-        }
-        else
-        {
-            var result = ScopeLookup.UniqueName(model, node, "validationResult");
-            var exceptionType = WellKnownTypes.GetOrCreate(model.Compilation).Get(MetadataNames.SecurityTokenValidationException);
-            if (exceptionType is null)
-            {
-                return document;
-            }
-
-            var exceptionTypeSyntax = (TypeSyntax)generator.TypeExpression(exceptionType).WithAdditionalAnnotations(Simplifier.AddImportsAnnotation, Simplifier.Annotation);
-            inserted = new StatementSyntax[]
-            {
-                LocalDeclarationStatement(VariableDeclaration(IdentifierName("var"), SingletonSeparatedList(
-                    VariableDeclarator(Identifier(result)).WithInitializer(EqualsValueClause(AwaitExpression(InvocationExpression(
-                        MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, Parenthesize(handlerSyntax), IdentifierName("ValidateTokenAsync")),
-                        ArgumentList(SeparatedList(new[] { Argument(tokenSyntax.WithoutTrivia()), Argument(parameters) }))))))))),
-                IfStatement(
-                    PrefixUnaryExpression(SyntaxKind.LogicalNotExpression,
-                        MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, IdentifierName(result), IdentifierName("IsValid"))),
-                    Block(ThrowStatement(ObjectCreationExpression(exceptionTypeSyntax).WithArgumentList(ArgumentList(SeparatedList(new[]
-                    {
-                        Argument(LiteralExpression(SyntaxKind.StringLiteralExpression, Literal("The token failed validation."))),
-                        Argument(MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, IdentifierName(result), IdentifierName("Exception"))),
-                    })))))),
-            };
-            replacement = CastExpression(tokenTypeSyntax, MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, IdentifierName(result), IdentifierName("SecurityToken")));
+            return document;
         }
 
         // ReadToken returns SecurityToken: keep the declared type by casting to the validated token type anyway.
         editor.ReplaceNode(node, Parenthesize(replacement).WithTriviaFrom(node).WithAdditionalAnnotations(Simplifier.Annotation));
         editor.InsertBefore(statement, inserted.Select(s => s.WithAdditionalAnnotations(Formatter.Annotation)));
         return editor.GetChangedDocument();
+    }
+
+    /// <summary><c>handler.ValidateToken(token, parameters, out var validatedToken);</c> and the cast of <c>validatedToken</c>.</summary>
+    private static StatementSyntax[] ValidateTokenStatements(SemanticModel model, SyntaxNode node, ExpressionSyntax handlerSyntax, ExpressionSyntax tokenSyntax, ExpressionSyntax parameters, TypeSyntax tokenTypeSyntax, out ExpressionSyntax replacement)
+    {
+        var validated = ScopeLookup.UniqueName(model, node, "validatedToken");
+        replacement = CastExpression(tokenTypeSyntax, IdentifierName(validated));
+        return new StatementSyntax[]
+        {
+            ExpressionStatement(InvocationExpression(
+                MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, Parenthesize(handlerSyntax), IdentifierName("ValidateToken")),
+                ArgumentList(SeparatedList(new[]
+                {
+                    Argument(tokenSyntax.WithoutTrivia()),
+                    Argument(parameters),
+                    Argument(DeclarationExpression(IdentifierName("var"), SingleVariableDesignation(Identifier(validated))))
+                        .WithRefKindKeyword(Token(SyntaxKind.OutKeyword)),
+                })))),
+        };
+    }
+
+    /// <summary>
+    /// <c>var validationResult = await handler.ValidateTokenAsync(token, parameters);</c>, a fail-closed throw when it is not
+    /// valid, and the cast of its <c>SecurityToken</c>; null when the exception type is not referenced.
+    /// </summary>
+    private static StatementSyntax[]? ValidateTokenAsyncStatements(SemanticModel model, SyntaxGenerator generator, SyntaxNode node, ExpressionSyntax handlerSyntax, ExpressionSyntax tokenSyntax, ExpressionSyntax parameters, TypeSyntax tokenTypeSyntax, out ExpressionSyntax replacement)
+    {
+        var result = ScopeLookup.UniqueName(model, node, "validationResult");
+        replacement = CastExpression(tokenTypeSyntax, MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, IdentifierName(result), IdentifierName("SecurityToken")));
+        var exceptionType = WellKnownTypes.GetOrCreate(model.Compilation).Get(MetadataNames.SecurityTokenValidationException);
+        if (exceptionType is null)
+        {
+            return null;
+        }
+
+        var exceptionTypeSyntax = (TypeSyntax)generator.TypeExpression(exceptionType).WithAdditionalAnnotations(Simplifier.AddImportsAnnotation, Simplifier.Annotation);
+        return new StatementSyntax[]
+        {
+            LocalDeclarationStatement(VariableDeclaration(IdentifierName("var"), SingletonSeparatedList(
+                VariableDeclarator(Identifier(result)).WithInitializer(EqualsValueClause(AwaitExpression(InvocationExpression(
+                    MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, Parenthesize(handlerSyntax), IdentifierName("ValidateTokenAsync")),
+                    ArgumentList(SeparatedList(new[] { Argument(tokenSyntax.WithoutTrivia()), Argument(parameters) }))))))))),
+            IfStatement(
+                PrefixUnaryExpression(SyntaxKind.LogicalNotExpression,
+                    MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, IdentifierName(result), IdentifierName("IsValid"))),
+                Block(ThrowStatement(ObjectCreationExpression(exceptionTypeSyntax).WithArgumentList(ArgumentList(SeparatedList(new[]
+                {
+                    Argument(LiteralExpression(SyntaxKind.StringLiteralExpression, Literal("The token failed validation."))),
+                    Argument(MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, IdentifierName(result), IdentifierName("Exception"))),
+                })))))),
+        };
     }
 
     private static bool TryGetHandlerAndToken(SemanticModel model, SyntaxGenerator generator, SyntaxNode node, CancellationToken cancellationToken, out ExpressionSyntax handler, out ExpressionSyntax token, out ITypeSymbol resultType)
@@ -279,118 +291,4 @@ public sealed class JwtReadWithoutValidationCodeFixProvider : CandidateCodeFixPr
         return editor.GetChangedDocument();
     }
 
-    private static async Task<Document> FixJwtNetBuilderAsync(Document document, SyntaxNode node, CancellationToken cancellationToken)
-    {
-        if (node is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax decodeAccess })
-        {
-            return document;
-        }
-
-        // Prefer turning an explicit opt-out in the fluent chain around.
-        for (ExpressionSyntax? receiver = decodeAccess.Expression; receiver is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } call; receiver = access.Expression)
-        {
-            if (access.Name.Identifier.ValueText == "DoNotVerifySignature")
-            {
-                return await SyntaxEdits.ReplaceAsync(document, access.Name, IdentifierName("MustVerifySignature"), cancellationToken).ConfigureAwait(false);
-            }
-
-            if (access.Name.Identifier.ValueText == "WithVerifySignature" && call.ArgumentList.Arguments.Count == 1)
-            {
-                return await SyntaxEdits.ReplaceAsync(document, call.ArgumentList.Arguments[0].Expression, LiteralExpression(SyntaxKind.TrueLiteralExpression), cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        var verified = InvocationExpression(MemberAccessExpression(
-            SyntaxKind.SimpleMemberAccessExpression,
-            decodeAccess.Expression.WithoutTrailingTrivia(),
-            IdentifierName("MustVerifySignature")));
-        return await SyntaxEdits.ReplaceAsync(document, decodeAccess.Expression, verified.WithTrailingTrivia(decodeAccess.Expression.GetTrailingTrivia()), cancellationToken).ConfigureAwait(false);
-    }
-
-    private static void AddJoseFix(ImmutableArray<FixCandidate>.Builder builder, SemanticModel model, SyntaxNode node, IInvocationOperation invocation)
-    {
-        if (node is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } syntax || syntax.ArgumentList.Arguments.Count == 0)
-        {
-            return;
-        }
-
-        var key = ScopeLookup.Find(model, node.SpanStart, (symbol, type) => LooksLikeKey(symbol.Name) && type.SpecialType != SpecialType.System_String);
-        if (key is null)
-        {
-            return;
-        }
-
-        var method = invocation.TargetMethod;
-        string newName;
-        switch (method.Name)
-        {
-            case "Payload" when method.IsGenericMethod:
-            case "Decode":
-                newName = "Decode";
-                break;
-            case "Payload":
-                newName = "Verify";
-                break;
-            case "PayloadBytes":
-                newName = "VerifyBytes";
-                break;
-            case "DecodeBytes":
-                newName = "DecodeBytes";
-                break;
-            default:
-                return;
-        }
-
-        builder.Add(new FixCandidate($"Verify the signature with '{key.Name}'", JoseKeyKey, (doc, n, ct) =>
-        {
-            SimpleNameSyntax name = access.Name is GenericNameSyntax generic
-                ? generic.WithIdentifier(Identifier(newName))
-                : IdentifierName(newName);
-            var arguments = syntax.ArgumentList.Arguments;
-            var kept = newName is "Decode" or "DecodeBytes" && !method.Name.StartsWith("Payload", StringComparison.Ordinal)
-                ? arguments.Skip(2)
-                : Enumerable.Empty<ArgumentSyntax>();
-            var replacement = syntax
-                .WithExpression(access.WithName(name))
-                .WithArgumentList(syntax.ArgumentList.WithArguments(SeparatedList(
-                    new[] { arguments[0], Argument(IdentifierName(key.Name)) }.Concat(kept))));
-            return SyntaxEdits.ReplaceAsync(doc, n, replacement, ct);
-        }));
-    }
-
-    private static bool LooksLikeKey(string name) =>
-        name.IndexOf("key", StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("secret", StringComparison.OrdinalIgnoreCase) >= 0;
-
-    private static void AddHandRolledFix(ImmutableArray<FixCandidate>.Builder builder, SemanticModel model, IInvocationOperation parse, WellKnownTypes types)
-    {
-        var strictJwt = types.Get(MetadataNames.SafeAuthStrictJwt);
-        if (strictJwt is null || !HandRolledDecoding.TryFindPayloadSegment(parse.Arguments[0].Value, out var element, out var split)
-            || split.Instance?.Syntax is not ExpressionSyntax tokenSyntax
-            || element.Syntax is not ExpressionSyntax elementSyntax)
-        {
-            return;
-        }
-
-        // The token text must be nameable where the segment is read.
-        if (model.GetSymbolInfo(tokenSyntax).Symbol is not (ILocalSymbol or IParameterSymbol or IFieldSymbol or IPropertySymbol)
-            || tokenSyntax is not (IdentifierNameSyntax or MemberAccessExpressionSyntax))
-        {
-            return;
-        }
-
-        builder.Add(new FixCandidate("Decode the payload of a token validated with SafeAuth StrictJwt", StrictJwtKey, async (doc, _, ct) =>
-        {
-            var editor = await DocumentEditor.CreateAsync(doc, ct).ConfigureAwait(false);
-            var validated = MemberAccessExpression(
-                SyntaxKind.SimpleMemberAccessExpression,
-                InvocationExpression(
-                    MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression,
-                        (ExpressionSyntax)editor.Generator.TypeExpression(strictJwt).WithAdditionalAnnotations(Simplifier.AddImportsAnnotation, Simplifier.Annotation),
-                        IdentifierName("ReadValidatedJsonWebToken")),
-                    ArgumentList(SingletonSeparatedList(Argument(tokenSyntax.WithoutTrivia())))),
-                IdentifierName("EncodedPayload"));
-            editor.ReplaceNode(elementSyntax, validated.WithTriviaFrom(elementSyntax));
-            return editor.GetChangedDocument();
-        }));
-    }
 }

@@ -71,85 +71,100 @@ public sealed class TokenWithoutExpiryCodeFixProvider : CodeFixProvider
     {
         var node = editor.OriginalRoot.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
         var lifetime = Lifetime(diagnostic);
-        var generator = editor.Generator;
-        var compilation = editor.SemanticModel.Compilation;
-        switch (Shape(diagnostic))
+        var applied = Shape(diagnostic) switch
         {
-            case TokenWithoutExpiryAnalyzer.FixShape.ExpiresArgument:
-                var expires = ExpirySyntax.UtcNowPlus(generator, compilation, lifetime);
-                if (diagnostic.Properties.TryGetValue(TokenWithoutExpiryAnalyzer.ReplacesValueProperty, out var replaces) && replaces == "true")
-                {
-                    var value = node is ArgumentSyntax nullArgument ? nullArgument.Expression : node;
-                    editor.ReplaceNode(value, expires.WithTriviaFrom(value));
-                    return Task.FromResult(true);
-                }
+            TokenWithoutExpiryAnalyzer.FixShape.ExpiresArgument => SetExpiresArgument(editor, diagnostic, node, lifetime),
+            TokenWithoutExpiryAnalyzer.FixShape.DescriptorExpires => AddToInitializer(
+                editor,
+                node,
+                AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, IdentifierName("Expires"), ExpirySyntax.UtcNowPlus(editor.Generator, editor.SemanticModel.Compilation, lifetime)),
+                SyntaxKind.ObjectInitializerExpression),
+            TokenWithoutExpiryAnalyzer.FixShape.DictionaryEntry => AddDictionaryEntry(editor, node, lifetime),
+            TokenWithoutExpiryAnalyzer.FixShape.AnonymousMember => AddAnonymousMember(editor, node, lifetime),
+            TokenWithoutExpiryAnalyzer.FixShape.BuilderClaim => AddBuilderClaim(editor, node, lifetime),
+            _ => false,
+        };
+        return Task.FromResult(applied);
+    }
 
-                if (node.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>() is not { } ctor)
-                {
-                    return Task.FromResult(false);
-                }
-
-                editor.ReplaceNode(ctor, (current, _) =>
-                {
-                    var creation = (BaseObjectCreationExpressionSyntax)current;
-                    var list = creation.ArgumentList ?? ArgumentList();
-                    var argument = Argument(NameColon(IdentifierName("expires")), default, expires);
-                    return creation.WithArgumentList(list.AddArguments(argument));
-                });
-                return Task.FromResult(true);
-
-            case TokenWithoutExpiryAnalyzer.FixShape.DescriptorExpires:
-                var assignment = AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, IdentifierName("Expires"), ExpirySyntax.UtcNowPlus(generator, compilation, lifetime));
-                return Task.FromResult(AddToInitializer(editor, node, assignment, SyntaxKind.ObjectInitializerExpression));
-
-            case TokenWithoutExpiryAnalyzer.FixShape.DictionaryEntry:
-                var creationNode = node.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>();
-                var unix = ExpirySyntax.UnixSecondsFromNow(generator, compilation, lifetime);
-                var exp = LiteralExpression(SyntaxKind.StringLiteralExpression, Literal("exp"));
-                if (creationNode?.Initializer is { } existing && existing.IsKind(SyntaxKind.CollectionInitializerExpression))
-                {
-                    var element = InitializerExpression(SyntaxKind.ComplexElementInitializerExpression, SeparatedList(new ExpressionSyntax[] { exp, unix }));
-                    return Task.FromResult(AddToInitializer(editor, node, element, SyntaxKind.CollectionInitializerExpression));
-                }
-
-                var indexer = AssignmentExpression(
-                    SyntaxKind.SimpleAssignmentExpression,
-                    ImplicitElementAccess(BracketedArgumentList(SingletonSeparatedList(Argument(exp)))),
-                    unix);
-                return Task.FromResult(AddToInitializer(editor, node, indexer, SyntaxKind.ObjectInitializerExpression));
-
-            case TokenWithoutExpiryAnalyzer.FixShape.AnonymousMember:
-                if (node.FirstAncestorOrSelf<AnonymousObjectCreationExpressionSyntax>() is not { } anonymous)
-                {
-                    return Task.FromResult(false);
-                }
-
-                var member = AnonymousObjectMemberDeclarator(NameEquals("exp"), ExpirySyntax.UnixSecondsFromNow(generator, compilation, lifetime));
-                editor.ReplaceNode(anonymous, (current, _) => ((AnonymousObjectCreationExpressionSyntax)current).AddInitializers(member).WithAdditionalAnnotations(Formatter.Annotation));
-                return Task.FromResult(true);
-
-            case TokenWithoutExpiryAnalyzer.FixShape.BuilderClaim:
-                var claimName = WellKnownTypes.GetOrCreate(compilation).Get(MetadataNames.JwtNetClaimName);
-                if (claimName is null || node.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { Expression: MemberAccessExpressionSyntax access })
-                {
-                    return Task.FromResult(false);
-                }
-
-                var claimNameSyntax = (ExpressionSyntax)generator.TypeExpression(claimName).WithAdditionalAnnotations(Microsoft.CodeAnalysis.Simplification.Simplifier.AddImportsAnnotation, Microsoft.CodeAnalysis.Simplification.Simplifier.Annotation);
-                var receiver = access.Expression;
-                var addClaim = InvocationExpression(
-                    MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, receiver.WithoutTrailingTrivia(), IdentifierName("AddClaim")),
-                    ArgumentList(SeparatedList(new[]
-                    {
-                        Argument(MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, claimNameSyntax, IdentifierName("ExpirationTime"))),
-                        Argument(ExpirySyntax.UnixSecondsFromNow(generator, compilation, lifetime)),
-                    })));
-                editor.ReplaceNode(receiver, addClaim.WithTrailingTrivia(receiver.GetTrailingTrivia()));
-                return Task.FromResult(true);
-
-            default:
-                return Task.FromResult(false);
+    /// <summary><c>expires: DateTime.UtcNow.Add…</c>: replaces an explicit <c>null</c>, or is appended to the constructor's arguments.</summary>
+    private static bool SetExpiresArgument(DocumentEditor editor, Diagnostic diagnostic, SyntaxNode node, TimeSpan lifetime)
+    {
+        var expires = ExpirySyntax.UtcNowPlus(editor.Generator, editor.SemanticModel.Compilation, lifetime);
+        if (diagnostic.Properties.TryGetValue(TokenWithoutExpiryAnalyzer.ReplacesValueProperty, out var replaces) && replaces == "true")
+        {
+            var value = node is ArgumentSyntax nullArgument ? nullArgument.Expression : node;
+            editor.ReplaceNode(value, expires.WithTriviaFrom(value));
+            return true;
         }
+
+        if (node.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>() is not { } ctor)
+        {
+            return false;
+        }
+
+        editor.ReplaceNode(ctor, (current, _) =>
+        {
+            var creation = (BaseObjectCreationExpressionSyntax)current;
+            var list = creation.ArgumentList ?? ArgumentList();
+            var argument = Argument(NameColon(IdentifierName("expires")), default, expires);
+            return creation.WithArgumentList(list.AddArguments(argument));
+        });
+        return true;
+    }
+
+    /// <summary>An <c>"exp"</c> entry: <c>{ "exp", … }</c> in a collection initializer, else <c>["exp"] = …</c>.</summary>
+    private static bool AddDictionaryEntry(DocumentEditor editor, SyntaxNode node, TimeSpan lifetime)
+    {
+        var creationNode = node.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>();
+        var unix = ExpirySyntax.UnixSecondsFromNow(editor.Generator, editor.SemanticModel.Compilation, lifetime);
+        var exp = LiteralExpression(SyntaxKind.StringLiteralExpression, Literal("exp"));
+        if (creationNode?.Initializer is { } existing && existing.IsKind(SyntaxKind.CollectionInitializerExpression))
+        {
+            var element = InitializerExpression(SyntaxKind.ComplexElementInitializerExpression, SeparatedList(new ExpressionSyntax[] { exp, unix }));
+            return AddToInitializer(editor, node, element, SyntaxKind.CollectionInitializerExpression);
+        }
+
+        var indexer = AssignmentExpression(
+            SyntaxKind.SimpleAssignmentExpression,
+            ImplicitElementAccess(BracketedArgumentList(SingletonSeparatedList(Argument(exp)))),
+            unix);
+        return AddToInitializer(editor, node, indexer, SyntaxKind.ObjectInitializerExpression);
+    }
+
+    private static bool AddAnonymousMember(DocumentEditor editor, SyntaxNode node, TimeSpan lifetime)
+    {
+        if (node.FirstAncestorOrSelf<AnonymousObjectCreationExpressionSyntax>() is not { } anonymous)
+        {
+            return false;
+        }
+
+        var member = AnonymousObjectMemberDeclarator(NameEquals("exp"), ExpirySyntax.UnixSecondsFromNow(editor.Generator, editor.SemanticModel.Compilation, lifetime));
+        editor.ReplaceNode(anonymous, (current, _) => ((AnonymousObjectCreationExpressionSyntax)current).AddInitializers(member).WithAdditionalAnnotations(Formatter.Annotation));
+        return true;
+    }
+
+    /// <summary>Jwt.Net: <c>.AddClaim(ClaimName.ExpirationTime, …)</c> just before <c>Encode()</c>.</summary>
+    private static bool AddBuilderClaim(DocumentEditor editor, SyntaxNode node, TimeSpan lifetime)
+    {
+        var compilation = editor.SemanticModel.Compilation;
+        var claimName = WellKnownTypes.GetOrCreate(compilation).Get(MetadataNames.JwtNetClaimName);
+        if (claimName is null || node.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { Expression: MemberAccessExpressionSyntax access })
+        {
+            return false;
+        }
+
+        var claimNameSyntax = (ExpressionSyntax)editor.Generator.TypeExpression(claimName).WithAdditionalAnnotations(Microsoft.CodeAnalysis.Simplification.Simplifier.AddImportsAnnotation, Microsoft.CodeAnalysis.Simplification.Simplifier.Annotation);
+        var receiver = access.Expression;
+        var addClaim = InvocationExpression(
+            MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, receiver.WithoutTrailingTrivia(), IdentifierName("AddClaim")),
+            ArgumentList(SeparatedList(new[]
+            {
+                Argument(MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, claimNameSyntax, IdentifierName("ExpirationTime"))),
+                Argument(ExpirySyntax.UnixSecondsFromNow(editor.Generator, compilation, lifetime)),
+            })));
+        editor.ReplaceNode(receiver, addClaim.WithTrailingTrivia(receiver.GetTrailingTrivia()));
+        return true;
     }
 
     /// <summary>Appends <paramref name="entry"/> to the creation's initializer, creating one of <paramref name="kind"/> when there is none.</summary>
