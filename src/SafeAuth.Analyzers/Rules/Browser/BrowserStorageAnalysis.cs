@@ -9,9 +9,6 @@ namespace SafeAuth.Analyzers.Rules.Browser;
 /// <summary>The logic AUTH401 and AUTH402 share: each analyzer reports the writes to its own storage area.</summary>
 internal static class BrowserStorageAnalysis
 {
-    /// <summary>Diagnostic property naming the storage area, read by the code fix.</summary>
-    internal const string StorageProperty = "Storage";
-
     public static void OnCompilationStart(CompilationStartAnalysisContext context, BrowserStorage storage, DiagnosticDescriptor rule)
     {
         var symbols = BrowserStorageSymbols.Create(context.Compilation);
@@ -26,8 +23,6 @@ internal static class BrowserStorageAnalysis
             return;
         }
 
-        var properties = System.Collections.Immutable.ImmutableDictionary<string, string?>.Empty
-            .Add(StorageProperty, BrowserStorageWrite.StorageName(storage));
         context.RegisterOperationAction(
             operationContext =>
             {
@@ -39,7 +34,7 @@ internal static class BrowserStorageAnalysis
 
                 if (TokenEvidence.Find(write, symbols) is { } evidence)
                 {
-                    operationContext.ReportDiagnostic(Diagnostic.Create(rule, invocation.Syntax.GetLocation(), properties, write.Member, evidence));
+                    operationContext.ReportDiagnostic(Diagnostic.Create(rule, invocation.Syntax.GetLocation(), write.Member, evidence));
                 }
             },
             OperationKind.Invocation);

@@ -63,8 +63,6 @@ internal sealed class BrowserStorageWrite
     /// <summary>What the message names, e.g. <c>IJSRuntime.InvokeVoidAsync("localStorage.setItem")</c>.</summary>
     public string Member { get; }
 
-    public static string StorageName(BrowserStorage storage) => storage == BrowserStorage.Local ? "localStorage" : "sessionStorage";
-
     /// <summary>Matches a storage write. Returns false for reads, removes, clears and anything it cannot resolve.</summary>
     public static bool TryMatch(IInvocationOperation invocation, BrowserStorageSymbols symbols, out BrowserStorageWrite write)
     {

@@ -16,12 +16,6 @@ namespace SafeAuth.Analyzers.Rules.NativeClients;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class AuthorizationCodeWithoutPkceAnalyzer : DiagnosticAnalyzer
 {
-    internal const string ShapeProperty = "Shape";
-    internal const string ShapeAuthorizeUrl = "AuthorizeUrl";
-    internal const string ShapeTokenRequest = "TokenRequest";
-    internal const string ShapeUsePkce = "UsePkce";
-    internal const string ShapeOther = "Other";
-
     internal static readonly DiagnosticDescriptor Rule = DescriptorFactory.Create(
         RuleIds.AuthorizationCodeWithoutPkce,
         title: "Authorization code flow without PKCE",
@@ -91,7 +85,7 @@ public sealed class AuthorizationCodeWithoutPkceAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            Report(context, operation.Syntax.GetLocation(), "response_type=code", ShapeOther);
+            Report(context, operation.Syntax.GetLocation(), "response_type=code");
         }
 
         public void AnalyzeInvocation(OperationAnalysisContext context)
@@ -109,7 +103,7 @@ public sealed class AuthorizationCodeWithoutPkceAnalyzer : DiagnosticAnalyzer
                 var responseType = OAuthText.ConstantString(invocation.GetArgument("responseType"));
                 if (OAuthText.ResponseTypeHas(responseType, "code") && OAuthText.IsMissingOrNull(invocation.GetArgument("codeChallenge")))
                 {
-                    Report(context, OAuthText.InvocationLocation(invocation), "CreateAuthorizeUrl", ShapeAuthorizeUrl);
+                    Report(context, OAuthText.InvocationLocation(invocation), "CreateAuthorizeUrl");
                 }
 
                 return;
@@ -118,7 +112,7 @@ public sealed class AuthorizationCodeWithoutPkceAnalyzer : DiagnosticAnalyzer
             if (method.Name == "RequestAuthorizationCodeTokenAsync" && SymbolEqualityComparer.Default.Equals(type, _symbols.TokenClient)
                 && OAuthText.IsMissingOrNull(invocation.GetArgument("codeVerifier")))
             {
-                Report(context, OAuthText.InvocationLocation(invocation), "TokenClient.RequestAuthorizationCodeTokenAsync", ShapeOther);
+                Report(context, OAuthText.InvocationLocation(invocation), "TokenClient.RequestAuthorizationCodeTokenAsync");
             }
         }
 
@@ -141,7 +135,7 @@ public sealed class AuthorizationCodeWithoutPkceAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            Report(context, OAuthText.CreationLocation(creation), "AuthorizationCodeTokenRequest", ShapeTokenRequest);
+            Report(context, OAuthText.CreationLocation(creation), "AuthorizationCodeTokenRequest");
         }
 
         public void AnalyzeAssignment(OperationAnalysisContext context)
@@ -151,15 +145,11 @@ public sealed class AuthorizationCodeWithoutPkceAnalyzer : DiagnosticAnalyzer
                 && property.Property.ContainingType.InheritsFromOrEquals(_symbols.OpenIdConnectOptions)
                 && assignment.Value.IsConstant(false))
             {
-                Report(context, assignment.Syntax.GetLocation(), "OpenIdConnectOptions.UsePkce = false", ShapeUsePkce);
+                Report(context, assignment.Syntax.GetLocation(), "OpenIdConnectOptions.UsePkce = false");
             }
         }
 
-        private static void Report(OperationAnalysisContext context, Location location, string member, string shape) =>
-            context.ReportDiagnostic(Diagnostic.Create(
-                Rule,
-                location,
-                ImmutableDictionary<string, string?>.Empty.Add(ShapeProperty, shape),
-                member));
+        private static void Report(OperationAnalysisContext context, Location location, string member) =>
+            context.ReportDiagnostic(Diagnostic.Create(Rule, location, member));
     }
 }

@@ -15,11 +15,6 @@ namespace SafeAuth.Analyzers.Rules.NativeClients;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ClientSecretInNativeAppAnalyzer : DiagnosticAnalyzer
 {
-    internal const string ShapeProperty = "Shape";
-    internal const string ShapeMsal = "Msal";
-    internal const string ShapeOidcClient = "OidcClient";
-    internal const string ShapeOther = "Other";
-
     internal static readonly DiagnosticDescriptor Rule = DescriptorFactory.Create(
         RuleIds.ClientSecretInNativeApp,
         title: "Client secret in a native or browser app",
@@ -95,7 +90,7 @@ public sealed class ClientSecretInNativeAppAnalyzer : DiagnosticAnalyzer
 
             if (MsalCredentialMethods.Contains(method.Name))
             {
-                Report(context, OAuthText.InvocationLocation(invocation), method.Name, ShapeMsal);
+                Report(context, OAuthText.InvocationLocation(invocation), method.Name);
                 return;
             }
 
@@ -104,7 +99,7 @@ public sealed class ClientSecretInNativeAppAnalyzer : DiagnosticAnalyzer
                 // Reported once per fluent chain: on the credential call when there is one.
                 if (!ChainHasCredentialCall(invocation))
                 {
-                    Report(context, OAuthText.InvocationLocation(invocation), "ConfidentialClientApplicationBuilder." + method.Name, ShapeMsal);
+                    Report(context, OAuthText.InvocationLocation(invocation), "ConfidentialClientApplicationBuilder." + method.Name);
                 }
             }
         }
@@ -115,11 +110,11 @@ public sealed class ClientSecretInNativeAppAnalyzer : DiagnosticAnalyzer
             var type = creation.Type;
             if (type.InheritsFromOrEquals(_symbols.ClientCredentialsTokenRequest))
             {
-                Report(context, OAuthText.CreationLocation(creation), type!.Name, ShapeOther);
+                Report(context, OAuthText.CreationLocation(creation), type!.Name);
             }
             else if (type.InheritsFromOrEquals(_symbols.ClientSecretCredential))
             {
-                Report(context, OAuthText.CreationLocation(creation), type!.Name, ShapeOther);
+                Report(context, OAuthText.CreationLocation(creation), type!.Name);
             }
         }
 
@@ -136,7 +131,7 @@ public sealed class ClientSecretInNativeAppAnalyzer : DiagnosticAnalyzer
             var instanceType = property.Instance?.Type ?? owner;
             if (owner.InheritsFromOrEquals(_symbols.OidcClientOptions))
             {
-                Report(context, assignment.Syntax.GetLocation(), "OidcClientOptions.ClientSecret", ShapeOidcClient);
+                Report(context, assignment.Syntax.GetLocation(), "OidcClientOptions.ClientSecret");
             }
             else if (owner.InheritsFromOrEquals(_symbols.ProtocolRequest) || owner.InheritsFromOrEquals(_symbols.ClientOptions))
             {
@@ -146,7 +141,7 @@ public sealed class ClientSecretInNativeAppAnalyzer : DiagnosticAnalyzer
                     return;
                 }
 
-                Report(context, assignment.Syntax.GetLocation(), instanceType!.Name + ".ClientSecret", ShapeOther);
+                Report(context, assignment.Syntax.GetLocation(), instanceType!.Name + ".ClientSecret");
             }
         }
 
@@ -202,12 +197,7 @@ public sealed class ClientSecretInNativeAppAnalyzer : DiagnosticAnalyzer
         private static bool IsNullOrEmpty(IOperation value) =>
             value.WalkDownConversion().ConstantValue is { HasValue: true, Value: null or "" };
 
-        private void Report(OperationAnalysisContext context, Location location, string member, string shape) =>
-            context.ReportDiagnostic(Diagnostic.Create(
-                Rule,
-                location,
-                ImmutableDictionary<string, string?>.Empty.Add(ShapeProperty, shape),
-                member,
-                _appKind));
+        private void Report(OperationAnalysisContext context, Location location, string member) =>
+            context.ReportDiagnostic(Diagnostic.Create(Rule, location, member, _appKind));
     }
 }

@@ -71,7 +71,7 @@ public sealed class HardCodedSigningKeyAnalyzer : DiagnosticAnalyzer
                 {
                     if (argument.Parameter?.Name == "key")
                     {
-                        Check(context, argument.Value, "new " + type.Name, Algorithm(type));
+                        Check(context, argument.Value, "new " + type.Name);
                     }
                 }
             }
@@ -84,7 +84,7 @@ public sealed class HardCodedSigningKeyAnalyzer : DiagnosticAnalyzer
                 && property.Property.ContainingType.InheritsFromOrEquals(_symbols.KeyedHashAlgorithm))
             {
                 var type = property.Instance?.Type ?? property.Property.ContainingType;
-                Check(context, assignment.Value, type.Name + ".Key", Algorithm(type));
+                Check(context, assignment.Value, type.Name + ".Key");
             }
         }
 
@@ -101,11 +101,9 @@ public sealed class HardCodedSigningKeyAnalyzer : DiagnosticAnalyzer
             }
 
             string member;
-            string? algorithm = null;
             if (method.IsStatic && method.Name is "HashData" or "HashDataAsync" or "TryHashData" && type.InheritsFromOrEquals(_symbols.KeyedHashAlgorithm))
             {
                 member = type.Name + "." + method.Name;
-                algorithm = Algorithm(type);
             }
             else if (method.Name == "WithSecret" && SymbolEqualityComparer.Default.Equals(type, _symbols.JwtNetBuilder))
             {
@@ -123,31 +121,31 @@ public sealed class HardCodedSigningKeyAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            CheckKeyArguments(context, invocation, member);
+        }
+
+        /// <summary>Every argument bound to a key parameter; each element of an array of keys (<c>params string[]</c>, <c>byte[][]</c>).</summary>
+        private void CheckKeyArguments(OperationAnalysisContext context, IInvocationOperation invocation, string member)
+        {
             foreach (var argument in invocation.Arguments)
             {
-                if (argument.ArgumentKind == ArgumentKind.DefaultValue || argument.Parameter is null)
+                if (argument.ArgumentKind == ArgumentKind.DefaultValue || argument.Parameter is null || !IsKeyParameterName(argument.Parameter.Name))
                 {
                     continue;
                 }
 
-                if (!IsKeyParameterName(argument.Parameter.Name))
-                {
-                    continue;
-                }
-
-                // params string[] / byte[][] and explicit arrays of keys: each element is a key.
                 if (argument.Value.WalkDownConversion() is IArrayCreationOperation { Initializer: { } initializer } array
                     && array.Type is IArrayTypeSymbol { ElementType: IArrayTypeSymbol or { SpecialType: SpecialType.System_String } })
                 {
                     foreach (var element in initializer.ElementValues)
                     {
-                        Check(context, element, member, algorithm);
+                        Check(context, element, member);
                     }
 
                     continue;
                 }
 
-                Check(context, argument.Value, member, algorithm);
+                Check(context, argument.Value, member);
             }
         }
 
@@ -174,32 +172,14 @@ public sealed class HardCodedSigningKeyAnalyzer : DiagnosticAnalyzer
         private static string ReceiverName(IInvocationOperation invocation, INamedTypeSymbol type) =>
             invocation.GetReceiver()?.Type is INamedTypeSymbol receiver && receiver.TypeKind != TypeKind.Error ? receiver.Name : type.Name;
 
-        private void Check(OperationAnalysisContext context, IOperation value, string member, string? algorithm)
+        private void Check(OperationAnalysisContext context, IOperation value, string member)
         {
             if (value.Syntax is null || _tracker.Find(value) is not { } origin)
             {
                 return;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(Rule, value.Syntax.GetLocation(), SecretsAnalysis.Properties(algorithm), member, origin.Description));
-        }
-
-        private static string? Algorithm(ITypeSymbol type)
-        {
-            for (var current = type; current is not null; current = current.BaseType)
-            {
-                switch (current.Name)
-                {
-                    case "HMACSHA384":
-                        return "HS384";
-                    case "HMACSHA512":
-                        return "HS512";
-                    case "HMACSHA256":
-                        return "HS256";
-                }
-            }
-
-            return null;
+            context.ReportDiagnostic(Diagnostic.Create(Rule, value.Syntax.GetLocation(), member, origin.Description));
         }
     }
 }

@@ -64,10 +64,6 @@ public sealed class SecretLiteralInSourceAnalyzer : DiagnosticAnalyzer
             _ => "a Microsoft Entra client secret",
         };
 
-        context.ReportDiagnostic(Diagnostic.Create(
-            Rule,
-            context.Node.GetLocation(),
-            ImmutableDictionary<string, string?>.Empty.Add(SecretsAnalysis.LiteralKindProperty, kind.ToString()),
-            what));
+        context.ReportDiagnostic(Diagnostic.Create(Rule, context.Node.GetLocation(), what));
     }
 }

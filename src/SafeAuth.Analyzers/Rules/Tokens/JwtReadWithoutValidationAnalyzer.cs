@@ -18,8 +18,6 @@ namespace SafeAuth.Analyzers.Rules.Tokens;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class JwtReadWithoutValidationAnalyzer : DiagnosticAnalyzer
 {
-    internal const string SourceKindProperty = "SourceKind";
-
     internal static readonly DiagnosticDescriptor Rule = DescriptorFactory.Create(
         RuleIds.JwtReadWithoutValidation,
         title: "JWT claims trusted without signature validation",
@@ -159,12 +157,7 @@ public sealed class JwtReadWithoutValidationAnalyzer : DiagnosticAnalyzer
             var reason = _trust.GetTrustReason(source, kind, context.ContainingSymbol);
             if (reason is not null)
             {
-                context.ReportDiagnostic(Diagnostic.Create(
-                    Rule,
-                    location,
-                    ImmutableDictionary<string, string?>.Empty.Add(SourceKindProperty, kind.ToString()),
-                    member,
-                    reason));
+                context.ReportDiagnostic(Diagnostic.Create(Rule, location, member, reason));
             }
         }
     }

@@ -15,8 +15,6 @@ namespace SafeAuth.Analyzers.Rules.Tokens;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class TokenIssuedWithoutSignatureAnalyzer : DiagnosticAnalyzer
 {
-    internal const string ShapeProperty = "Shape";
-
     internal static readonly DiagnosticDescriptor Rule = DescriptorFactory.Create(
         RuleIds.TokenIssuedWithoutSignature,
         title: "Token issued without a signature",
