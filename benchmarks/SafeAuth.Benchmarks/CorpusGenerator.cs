@@ -150,5 +150,4 @@ internal sealed partial class CorpusGenerator
         w.Close();
         return new SourceFile("AppHost.cs", w.ToString());
     }
-
 }

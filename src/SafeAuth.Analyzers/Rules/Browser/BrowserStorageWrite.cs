@@ -324,5 +324,4 @@ internal sealed class BrowserStorageWrite
         rest = string.Empty;
         return false;
     }
-
 }

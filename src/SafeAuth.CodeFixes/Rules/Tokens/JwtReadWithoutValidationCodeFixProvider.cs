@@ -290,5 +290,4 @@ public sealed partial class JwtReadWithoutValidationCodeFixProvider : CandidateC
         editor.ReplaceNode(node, call);
         return editor.GetChangedDocument();
     }
-
 }
