@@ -22,7 +22,6 @@ internal static partial class MetadataNames
     public const string BlazoredISyncSessionStorageService = "Blazored.SessionStorage.ISyncSessionStorageService";
 
     // Blazor components (the fix injects into them)
-    public const string ComponentBase = "Microsoft.AspNetCore.Components.ComponentBase";
     public const string IComponent = "Microsoft.AspNetCore.Components.IComponent";
     public const string InjectAttribute = "Microsoft.AspNetCore.Components.InjectAttribute";
 

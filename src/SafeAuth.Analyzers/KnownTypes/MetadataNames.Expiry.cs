@@ -11,5 +11,4 @@ internal static partial class MetadataNames
     public const string JwtNetClaimName = "JWT.Builder.ClaimName";
 
     // SafeAuth runtime issuer (named for docs and fixes only)
-    public const string SafeAuthStrictJwtIssuer = "SafeAuth.Tokens.StrictJwtIssuer";
 }

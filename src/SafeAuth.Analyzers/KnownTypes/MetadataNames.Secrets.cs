@@ -6,9 +6,6 @@ internal static partial class MetadataNames
     // Keys
     public const string SymmetricSecurityKey = "Microsoft.IdentityModel.Tokens.SymmetricSecurityKey";
     public const string KeyedHashAlgorithm = "System.Security.Cryptography.KeyedHashAlgorithm";
-    public const string HMACSHA256 = "System.Security.Cryptography.HMACSHA256";
-    public const string HMACSHA384 = "System.Security.Cryptography.HMACSHA384";
-    public const string HMACSHA512 = "System.Security.Cryptography.HMACSHA512";
     public const string Encoding = "System.Text.Encoding";
     public const string Convert = "System.Convert";
 

@@ -6,7 +6,6 @@ internal static partial class MetadataNames
     // System.Security.Claims
     public const string ClaimsIdentity = "System.Security.Claims.ClaimsIdentity";
     public const string ClaimsPrincipal = "System.Security.Claims.ClaimsPrincipal";
-    public const string Claim = "System.Security.Claims.Claim";
 
     // Microsoft.IdentityModel / System.IdentityModel.Tokens.Jwt
     public const string JwtSecurityTokenHandler = "System.IdentityModel.Tokens.Jwt.JwtSecurityTokenHandler";
@@ -19,7 +18,6 @@ internal static partial class MetadataNames
     public const string TokenHandler = "Microsoft.IdentityModel.Tokens.TokenHandler";
     public const string TokenValidationParameters = "Microsoft.IdentityModel.Tokens.TokenValidationParameters";
     public const string TokenValidationResult = "Microsoft.IdentityModel.Tokens.TokenValidationResult";
-    public const string SecurityKey = "Microsoft.IdentityModel.Tokens.SecurityKey";
     public const string SecurityTokenDescriptor = "Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor";
     public const string SecurityTokenValidationException = "Microsoft.IdentityModel.Tokens.SecurityTokenValidationException";
     public const string Base64UrlEncoder = "Microsoft.IdentityModel.Tokens.Base64UrlEncoder";
@@ -29,7 +27,6 @@ internal static partial class MetadataNames
     public const string JwtNetDecoder = "JWT.JwtDecoder";
     public const string JwtNetIDecoder = "JWT.IJwtDecoder";
     public const string JwtNetDecoderExtensions = "JWT.JwtDecoderExtensions";
-    public const string JwtNetEncoder = "JWT.JwtEncoder";
     public const string JwtNetIEncoder = "JWT.IJwtEncoder";
     public const string JwtNetEncoderExtensions = "JWT.JwtEncoderExtensions";
 
@@ -57,9 +54,6 @@ internal static partial class MetadataNames
     public const string AuthorizeAttribute = "Microsoft.AspNetCore.Authorization.AuthorizeAttribute";
     public const string AllowAnonymousAttribute = "Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute";
     public const string AuthenticationTicket = "Microsoft.AspNetCore.Authentication.AuthenticationTicket";
-    public const string IEndpointRouteBuilder = "Microsoft.AspNetCore.Routing.IEndpointRouteBuilder";
-    public const string IApplicationBuilder = "Microsoft.AspNetCore.Builder.IApplicationBuilder";
-    public const string WebApplication = "Microsoft.AspNetCore.Builder.WebApplication";
 
     // Client and native app kinds
     public const string WebAssemblyHostBuilder = "Microsoft.AspNetCore.Components.WebAssembly.Hosting.WebAssemblyHostBuilder";
@@ -83,5 +77,4 @@ internal static partial class MetadataNames
 
     // SafeAuth runtime library (never referenced by the analyzers; named for the code fixes)
     public const string SafeAuthStrictJwt = "SafeAuth.Tokens.StrictJwt";
-    public const string SafeAuthStrictJwtValidator = "SafeAuth.Tokens.StrictJwtValidator";
 }
