@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Primitives;
 using SafeAuth.Secrets;
-using Xunit;
 
 namespace SafeAuth.Tests.Secrets;
 

@@ -1,11 +1,8 @@
-using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using SafeAuth.Analyzers.Common;
-using SafeAuth.Analyzers.KnownTypes;
 
 namespace SafeAuth.Analyzers.Rules.Browser;
 

@@ -1,15 +1,11 @@
 using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis.Text;
 using SafeAuth.Analyzers.Common;
-using SafeAuth.Analyzers.KnownTypes;
 using SafeAuth.Analyzers.Options;
 
 namespace SafeAuth.Analyzers.Rules.Tokens;

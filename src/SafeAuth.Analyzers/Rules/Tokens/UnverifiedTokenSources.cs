@@ -1,13 +1,9 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis.Text;
 using SafeAuth.Analyzers.Common;
 using SafeAuth.Analyzers.KnownTypes;
-using SafeAuth.Analyzers.Options;
 using SourceKind = SafeAuth.Analyzers.Rules.Tokens.JwtReadWithoutValidationAnalyzer.SourceKind;
 
 namespace SafeAuth.Analyzers.Rules.Tokens;

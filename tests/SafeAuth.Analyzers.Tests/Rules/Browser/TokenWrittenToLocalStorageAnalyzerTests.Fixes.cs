@@ -1,13 +1,9 @@
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SafeAuth.Analyzers.Rules.Browser;
 using SafeAuth.Analyzers.Tests.Verifiers;
 using Xunit;
 using Verify = SafeAuth.Analyzers.Tests.Rules.Browser.BrowserStorageVerifier<SafeAuth.Analyzers.Rules.Browser.TokenWrittenToLocalStorageAnalyzer>;
-using VerifyCS = SafeAuth.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    SafeAuth.Analyzers.Rules.Browser.TokenWrittenToLocalStorageAnalyzer,
-    SafeAuth.CodeFixes.Rules.Browser.TokenWrittenToBrowserStorageCodeFixProvider>;
 
 namespace SafeAuth.Analyzers.Tests.Rules.Browser;
 

@@ -1,4 +1,3 @@
-using SafeAuth.Analyzers.Tests.Verifiers;
 using Xunit;
 using static SafeAuth.Analyzers.Tests.Verifiers.Snippets;
 using VerifyCS = SafeAuth.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
