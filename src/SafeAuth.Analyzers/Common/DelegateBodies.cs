@@ -28,20 +28,23 @@ internal static class DelegateBodies
         public bool Throws => Descendants().Any(o => o is IThrowOperation);
 
         /// <summary>The body's operations, without those of nested lambdas and local functions.</summary>
-        public IEnumerable<IOperation> Descendants()
+        public IEnumerable<IOperation> Descendants() => OwnOperations(Operation);
+    }
+
+    /// <summary><paramref name="body"/> and its operations, without those of nested lambdas and local functions.</summary>
+    public static IEnumerable<IOperation> OwnOperations(IOperation body)
+    {
+        var stack = new Stack<IOperation>();
+        stack.Push(body);
+        while (stack.Count > 0)
         {
-            var stack = new Stack<IOperation>();
-            stack.Push(Operation);
-            while (stack.Count > 0)
+            var current = stack.Pop();
+            yield return current;
+            foreach (var child in current.ChildOperations)
             {
-                var current = stack.Pop();
-                yield return current;
-                foreach (var child in current.ChildOperations)
+                if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
                 {
-                    if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
-                    {
-                        stack.Push(child);
-                    }
+                    stack.Push(child);
                 }
             }
         }

@@ -123,33 +123,25 @@ public sealed class LifetimeValidationDisabledAnalyzer : DiagnosticAnalyzer
         return expression is LiteralExpressionSyntax literal && literal.Token.Value is true;
     }
 
+    /// <summary>
+    /// Every return of the body itself (nested lambdas and local functions do not count) is the constant <c>true</c>, and
+    /// the body does not throw. Statements besides the returns (logging, a counter) do not change the verdict.
+    /// </summary>
     private static bool BodyReturnsTrue(IBlockOperation body)
     {
         var returns = 0;
-        foreach (var operation in body.Descendants())
+        foreach (var operation in DelegateBodies.OwnOperations(body))
         {
-            if (operation is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            switch (operation)
             {
-                continue;
-            }
-
-            if (operation is IReturnOperation @return)
-            {
-                if (@return.ReturnedValue is null || !@return.ReturnedValue.IsConstant(true))
-                {
+                case IThrowOperation:
+                case IReturnOperation { ReturnedValue: null }:
                     return false;
-                }
-
-                returns++;
-            }
-        }
-
-        // Statements besides the return (logging, a counter) do not change the verdict, but a throw does.
-        foreach (var operation in body.Descendants())
-        {
-            if (operation is IThrowOperation)
-            {
-                return false;
+                case IReturnOperation @return when !@return.ReturnedValue!.IsConstant(true):
+                    return false;
+                case IReturnOperation:
+                    returns++;
+                    break;
             }
         }
 

@@ -120,6 +120,52 @@ public class LifetimeValidationDisabledAnalyzerTests
     }
 
     [Fact]
+    public async Task Reports_AlwaysTrueLifetimeValidator_WhoseNestedLambdasReturnOrThrowSomethingElse()
+    {
+        // Only the validator's own returns decide: a nested lambda or local function returning false, or throwing,
+        // does not make the validator check anything.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            public class Startup
+            {
+                public void Configure(TokenValidationParameters a, TokenValidationParameters b)
+                {
+                    {|#0:a.LifetimeValidator = (nb, ex, t, p) =>
+                    {
+                        Func<bool> never = () => false;
+                        Func<bool> fail = () => throw new InvalidOperationException();
+                        return true;
+                    }|};
+                    {|#1:b.LifetimeValidator = (nb, ex, t, p) =>
+                    {
+                        bool Check() => ex > DateTime.UtcNow;
+                        return true;
+                    }|};
+                }
+            }
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("TokenValidationParameters.LifetimeValidator", "accepts every token lifetime, expired or not"),
+            VerifyCS.Diagnostic().WithLocation(1).WithArguments("TokenValidationParameters.LifetimeValidator", "accepts every token lifetime, expired or not"));
+    }
+
+    [Fact]
+    public async Task NoDiagnostic_LifetimeValidatorThatThrowsItself()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            public class Startup
+            {
+                public void Configure(TokenValidationParameters a)
+                {
+                    a.LifetimeValidator = (nb, ex, t, p) =>
+                    {
+                        if (ex is null) throw new SecurityTokenNoExpirationException("no exp");
+                        return true;
+                    };
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task Reports_RefreshNamedMethod_WhenSignatureValidationIsAlsoOff()
     {
         await VerifyCS.VerifyAnalyzerAsync(Usings + """
