@@ -16,6 +16,12 @@ public static class TokenCookies
     /// <summary>The name prefix browsers accept only on a <c>Secure</c> cookie.</summary>
     public const string SecurePrefix = "__Secure-";
 
+    /// <summary>The longest cookie (name and encoded value) browsers keep; a longer one is dropped without a word.</summary>
+    public const int MaxCookieBytes = 4096;
+
+    /// <summary>The longest <c>Max-Age</c> browsers honour (RFC 6265bis caps it at 400 days).</summary>
+    public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(400);
+
     /// <summary>
     /// Checked cookie options for a token that lives <paramref name="lifetime"/>: <c>HttpOnly</c>, <c>Secure</c>,
     /// <paramref name="sameSite"/>, <c>Path=/</c>, no <c>Domain</c>, <c>Max-Age</c> = <paramref name="lifetime"/>.
@@ -24,7 +30,7 @@ public static class TokenCookies
     /// <param name="lifetime">How long the token is valid; positive.</param>
     /// <param name="sameSite"><see cref="SameSiteMode.Strict"/> (default) or <see cref="SameSiteMode.Lax"/>.</param>
     /// <returns>New cookie options.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">The lifetime is not positive.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The lifetime is not positive, or longer than <see cref="MaxLifetime"/>.</exception>
     /// <exception cref="ArgumentException">The SameSite mode is neither Strict nor Lax.</exception>
     public static CookieOptions CreateCookieOptions(TimeSpan lifetime, SameSiteMode sameSite = SameSiteMode.Strict) =>
         CreateCookieOptions(new TokenCookieOptions { Lifetime = lifetime, SameSite = sameSite });
@@ -33,7 +39,7 @@ public static class TokenCookies
     /// <param name="options">The token cookie settings.</param>
     /// <returns>New cookie options; always <c>HttpOnly</c> and <c>Secure</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The lifetime is not positive.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The lifetime is not positive, or longer than <see cref="MaxLifetime"/>.</exception>
     /// <exception cref="ArgumentException">The name, path, domain or SameSite mode is refused; the message says why.</exception>
     public static CookieOptions CreateCookieOptions(TokenCookieOptions options)
     {
@@ -55,8 +61,10 @@ public static class TokenCookies
     /// <param name="token">The token; not empty.</param>
     /// <param name="options">The token cookie settings.</param>
     /// <exception cref="ArgumentNullException"><paramref name="response"/> or <paramref name="options"/> is null.</exception>
-    /// <exception cref="ArgumentException">The token is empty, or the settings are refused.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The lifetime is not positive.</exception>
+    /// <exception cref="ArgumentException">
+    /// The token is empty, the cookie would be longer than <see cref="MaxCookieBytes"/>, or the settings are refused.
+    /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException">The lifetime is not positive, or longer than <see cref="MaxLifetime"/>.</exception>
     public static void AppendTokenCookie(this HttpResponse response, string token, TokenCookieOptions options)
     {
         if (response is null)
@@ -71,6 +79,17 @@ public static class TokenCookies
         }
 
         var cookieOptions = CreateCookieOptions(options);
+
+        // ASP.NET Core writes the value URL-encoded; browsers count name and value together.
+        var length = options.Name.Length + Uri.EscapeDataString(token).Length;
+        if (length > MaxCookieBytes)
+        {
+            // Never echo the value.
+            throw new ArgumentException(
+                $"The cookie would be {length} bytes; browsers silently drop cookies over {MaxCookieBytes} bytes. Keep the token server-side and put a short session reference in the cookie.",
+                nameof(token));
+        }
+
         response.Cookies.Append(options.Name, token, cookieOptions);
     }
 
@@ -114,6 +133,13 @@ public static class TokenCookies
             throw new ArgumentOutOfRangeException(
                 nameof(options) + "." + nameof(TokenCookieOptions.Lifetime),
                 "The cookie lifetime must be positive: set it to the token's lifetime.");
+        }
+
+        if (options.Lifetime > MaxLifetime)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(options) + "." + nameof(TokenCookieOptions.Lifetime),
+                "The cookie lifetime is longer than 400 days, which browsers cut to 400 days (RFC 6265bis); a token should live far shorter.");
         }
 
         ValidateShape(options);
@@ -181,9 +207,11 @@ public static class TokenCookies
             return;
         }
 
-        if (options.Domain.Length == 0 || options.Domain.Trim().Length != options.Domain.Length)
+        if (!IsHostNameBelowTopLevel(options.Domain))
         {
-            throw new ArgumentException("The cookie domain must be null (recommended) or a host name.", nameof(options) + "." + nameof(TokenCookieOptions.Domain));
+            throw new ArgumentException(
+                "The cookie domain must be null (recommended) or a host name with at least two labels (letters, digits, '-'), such as 'example.com'; separators, spaces and a bare top-level domain are refused.",
+                nameof(options) + "." + nameof(TokenCookieOptions.Domain));
         }
 
         if (hasHostPrefix)
@@ -200,9 +228,53 @@ public static class TokenCookies
                 nameParameter);
         }
 
-        if (string.IsNullOrEmpty(options.Path) || options.Path[0] != '/')
+        if (string.IsNullOrEmpty(options.Path) || options.Path[0] != '/' || !IsPathValue(options.Path))
         {
-            throw new ArgumentException("The cookie path must start with '/'.", nameof(options) + "." + nameof(TokenCookieOptions.Path));
+            throw new ArgumentException(
+                "The cookie path must start with '/' and hold no ';', spaces or control characters (RFC 6265 path-value).",
+                nameof(options) + "." + nameof(TokenCookieOptions.Path));
         }
+    }
+
+    /// <summary>An ASCII host name of two or more labels (a leading dot allowed): letters, digits and inner hyphens.</summary>
+    private static bool IsHostNameBelowTopLevel(string domain)
+    {
+        var labels = (domain.StartsWith(".", StringComparison.Ordinal) ? domain.Substring(1) : domain).Split('.');
+        if (labels.Length < 2)
+        {
+            return false;
+        }
+
+        foreach (var label in labels)
+        {
+            if (label.Length is 0 or > 63 || label[0] == '-' || label[label.Length - 1] == '-')
+            {
+                return false;
+            }
+
+            foreach (var c in label)
+            {
+                if (!(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '-'))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>RFC 6265 path-value: any character but controls and ';'; a space is refused too (it ends the attribute in some browsers).</summary>
+    private static bool IsPathValue(string path)
+    {
+        foreach (var c in path)
+        {
+            if (c <= ' ' || c == ';' || c >= 0x7F)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

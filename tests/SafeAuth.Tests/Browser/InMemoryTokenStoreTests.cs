@@ -185,12 +185,31 @@ public class InMemoryTokenStoreTests
     }
 
     [Fact]
-    public void AddInMemoryTokenStore_KeepsAnEarlierRegistration_AndRefusesNull()
+    public void AddInMemoryTokenStore_KeepsAnEarlierScopedRegistration_AndRefusesNull()
     {
         var services = new ServiceCollection();
-        services.AddSingleton<ITokenStore, InMemoryTokenStore>();
+        services.AddScoped<ITokenStore, InMemoryTokenStore>();
         services.AddInMemoryTokenStore();
-        Assert.Single(services, d => d.ServiceType == typeof(ITokenStore));
+        var descriptor = Assert.Single(services, d => d.ServiceType == typeof(ITokenStore));
+        Assert.Equal(typeof(InMemoryTokenStore), descriptor.ImplementationType);
         Assert.Throws<ArgumentNullException>(() => TokenStoreServiceCollectionExtensions.AddInMemoryTokenStore(null!));
+    }
+
+    [Fact]
+    public void AddInMemoryTokenStore_RefusesAnEarlierSingleton_SoUsersNeverShareAStore()
+    {
+        foreach (var register in new Action<IServiceCollection>[]
+                 {
+                     s => s.AddSingleton<ITokenStore, InMemoryTokenStore>(),
+                     s => s.AddSingleton<ITokenStore>(new InMemoryTokenStore()),
+                     s => s.AddSingleton<ITokenStore>(_ => new InMemoryTokenStore()),
+                 })
+        {
+            var services = new ServiceCollection();
+            register(services);
+            var error = Assert.Throws<InvalidOperationException>(() => services.AddInMemoryTokenStore());
+            Assert.Contains("singleton", error.Message, StringComparison.Ordinal);
+            Assert.Contains("share one token store", error.Message, StringComparison.Ordinal);
+        }
     }
 }

@@ -119,6 +119,83 @@ public class TokenCookiesTests
         Assert.Equal("options.Path", error.ParamName);
     }
 
+    [Theory]
+    [InlineData("example.com; SameSite=None")]
+    [InlineData("example.com;Domain=evil.example")]
+    [InlineData("exa mple.com")]
+    [InlineData("example.com,evil.example")]
+    [InlineData("example..com")]
+    [InlineData("-example.com")]
+    [InlineData("com")]
+    [InlineData(".com")]
+    [InlineData(".")]
+    [InlineData("example.com.")]
+    [InlineData("exämple.com")]
+    public void Refuses_DomainThatIsNotAHostNameBelowATopLevelDomain(string domain)
+    {
+        var error = Assert.Throws<ArgumentException>(() => TokenCookies.CreateCookieOptions(
+            new TokenCookieOptions { Name = "__Secure-s", Lifetime = TimeSpan.FromMinutes(1), Domain = domain }));
+        Assert.Equal("options.Domain", error.ParamName);
+    }
+
+    [Theory]
+    [InlineData("example.com")]
+    [InlineData(".example.com")]
+    [InlineData("api.example.co.uk")]
+    [InlineData("xn--exmple-cua.com")]
+    public void Accepts_DomainThatIsAHostName(string domain)
+    {
+        var cookie = TokenCookies.CreateCookieOptions(
+            new TokenCookieOptions { Name = "__Secure-s", Lifetime = TimeSpan.FromMinutes(1), Domain = domain });
+        Assert.Equal(domain, cookie.Domain);
+    }
+
+    [Theory]
+    [InlineData("/api; SameSite=None")]
+    [InlineData("/api;Domain=evil.example")]
+    [InlineData("/a\r\nSet-Cookie: x=y")]
+    [InlineData("/a\tb")]
+    public void Refuses_PathWithSeparatorsOrControls(string path)
+    {
+        var error = Assert.Throws<ArgumentException>(() => TokenCookies.CreateCookieOptions(
+            new TokenCookieOptions { Name = "__Secure-s", Lifetime = TimeSpan.FromMinutes(1), Domain = "example.com", Path = path }));
+        Assert.Equal("options.Path", error.ParamName);
+    }
+
+    [Fact]
+    public void Refuses_LifetimeBeyondTheBrowsersFourHundredDayCap()
+    {
+        Assert.NotNull(TokenCookies.CreateCookieOptions(TimeSpan.FromDays(400)));
+        foreach (var lifetime in new[] { TimeSpan.FromDays(400) + TimeSpan.FromSeconds(1), TimeSpan.FromDays(36_500), TimeSpan.MaxValue })
+        {
+            var error = Assert.Throws<ArgumentOutOfRangeException>(() => TokenCookies.CreateCookieOptions(lifetime));
+            Assert.Equal("options.Lifetime", error.ParamName);
+            Assert.Contains("400 days", error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void AppendTokenCookie_RefusesACookieBrowsersWouldDrop_WithoutWritingOrEchoingIt()
+    {
+        var options = new TokenCookieOptions { Lifetime = TimeSpan.FromMinutes(1) };
+        var fits = new string('a', TokenCookies.MaxCookieBytes - options.Name.Length);
+        var context = new DefaultHttpContext();
+        context.Response.AppendTokenCookie(fits, options);
+        Assert.Equal(1, context.Response.Headers.SetCookie.Count);
+
+        var tooLong = fits + "b";
+        context = new DefaultHttpContext();
+        var error = Assert.Throws<ArgumentException>(() => context.Response.AppendTokenCookie(tooLong, options));
+        Assert.Equal("token", error.ParamName);
+        Assert.Contains("4096", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("aaaa", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, context.Response.Headers.SetCookie.Count);
+
+        // The value is written URL-encoded: what counts is the encoded length.
+        var encodedTooLong = new string(' ', (TokenCookies.MaxCookieBytes / 3) + 1);
+        Assert.Throws<ArgumentException>(() => new DefaultHttpContext().Response.AppendTokenCookie(encodedTooLong, options));
+    }
+
     [Fact]
     public void Refuses_NullOptions()
     {
