@@ -50,7 +50,10 @@ public sealed class NativeAuthorizeUrl
     /// <summary>Starts a request to <paramref name="authorizeEndpoint"/> for the public client <paramref name="clientId"/>.</summary>
     /// <param name="authorizeEndpoint">The authorization server's authorize endpoint; must be absolute <c>https</c>.</param>
     /// <param name="clientId">The registered client identifier of the app.</param>
-    /// <exception cref="ArgumentException">The endpoint is not absolute <c>https</c> or carries a fragment, or the client id is empty.</exception>
+    /// <exception cref="ArgumentException">
+    /// The endpoint is not absolute <c>https</c>, carries a fragment, or its query sets a parameter the builder writes
+    /// itself or a client credential; or the client id is empty.
+    /// </exception>
     public NativeAuthorizeUrl(Uri authorizeEndpoint, string clientId)
     {
         ArgumentNullException.ThrowIfNull(authorizeEndpoint);
@@ -62,6 +65,16 @@ public sealed class NativeAuthorizeUrl
         if (!string.IsNullOrEmpty(authorizeEndpoint.Fragment))
         {
             throw new ArgumentException("The authorize endpoint must not carry a fragment (RFC 6749 §3.1).", nameof(authorizeEndpoint));
+        }
+
+        foreach (var name in QueryParameterNames(authorizeEndpoint.Query))
+        {
+            if (CredentialParameters.Contains(name) || ReservedParameters.Contains(name))
+            {
+                throw new ArgumentException(
+                    $"The authorize endpoint's query sets '{name}', which {(CredentialParameters.Contains(name) ? "carries a client credential a native app does not have (RFC 8252 §8.5)" : "the builder sets itself (code flow with S256 PKCE, its own state and redirect)")}; remove it from the endpoint URI.",
+                    nameof(authorizeEndpoint));
+            }
         }
 
         if (string.IsNullOrWhiteSpace(clientId))
@@ -280,6 +293,16 @@ public sealed class NativeAuthorizeUrl
         text.Append(string.Join('&', query.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value))));
 
         return new NativeAuthorizeRequest(new Uri(text.ToString()), _redirectUri, state, nonce, pkce.Verifier);
+    }
+
+    /// <summary>The decoded names of a query string's parameters (<c>+</c> read as a space, as forms encode it).</summary>
+    private static IEnumerable<string> QueryParameterNames(string query)
+    {
+        foreach (var pair in query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var name = pair.Split('=', 2)[0].Replace('+', ' ');
+            yield return Uri.UnescapeDataString(name);
+        }
     }
 
     /// <summary>128 bits from the CSPRNG, base64url (22 characters).</summary>

@@ -228,6 +228,25 @@ public class NativeAuthorizeUrlTests
         Assert.Throws<InvalidOperationException>(() => new NativeAuthorizeUrl(Endpoint, "app").Build());
     }
 
+    [Theory]
+    [InlineData("?code_challenge_method=plain", "code_challenge_method")]
+    [InlineData("?response_type=token", "response_type")]
+    [InlineData("?p=B2C_1_signin&Response_Type=id_token%20token", "Response_Type")]
+    [InlineData("?redirect_uri=https%3A%2F%2Fevil.example%2F", "redirect_uri")]
+    [InlineData("?state=fixed", "state")]
+    [InlineData("?client_secret=s3cr3t", "client_secret")]
+    [InlineData("?%63lient_secret=s3cr3t", "client_secret")]
+    [InlineData("?client_assertion=eyJ", "client_assertion")]
+    [InlineData("?password=hunter2", "password")]
+    public void Constructor_RefusesEndpointQueryThatSetsReservedParametersOrCredentials(string query, string name)
+    {
+        var error = Assert.Throws<ArgumentException>(() => new NativeAuthorizeUrl(new Uri("https://login.example.com/authorize" + query), "app"));
+        Assert.Equal("authorizeEndpoint", error.ParamName);
+        Assert.Contains($"'{name}'", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cr3t", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Build_KeepsExistingEndpointQuery()
     {
