@@ -118,7 +118,7 @@ internal static class JwtGate
             return Refuse(JwtValidationFailure.MissingAlgorithm, "The 'alg' header is missing, empty or not a string.", out failure, out message);
         algorithm = alg.String!;
         if (algorithm.Trim().Equals("none", StringComparison.OrdinalIgnoreCase))
-            return Refuse(JwtValidationFailure.AlgorithmNotAllowed, "The 'alg' header is 'none' (in some casing): unsigned tokens are never accepted.", out failure, out message);
+            return Refuse(JwtValidationFailure.UnsignedToken, "The 'alg' header is 'none' (in some casing): unsigned tokens are never accepted.", out failure, out message);
         if (!settings.Algorithms.Contains(algorithm))
             return Refuse(JwtValidationFailure.AlgorithmNotAllowed, "The 'alg' header names an algorithm that is not in the allowlist (exact case).", out failure, out message);
         return Accept(out failure, out message);
@@ -139,7 +139,9 @@ internal static class JwtGate
         {
             if (cty.Kind != JsonTokenType.String)
                 return Refuse(JwtValidationFailure.Malformed, "The 'cty' header is not a string.", out failure, out message);
-            if (string.Equals(cty.String, "JWT", StringComparison.OrdinalIgnoreCase))
+            // RFC 7515 §4.1.10: the "application/" prefix of a media type may be omitted, so both spellings mean nested.
+            if (string.Equals(cty.String, "JWT", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(cty.String, "application/jwt", StringComparison.OrdinalIgnoreCase))
             {
                 if (!settings.AllowNestedTokens)
                     return Refuse(JwtValidationFailure.NestedTokenNotAccepted, "The header declares a nested JWT ('cty': 'JWT'), and nested tokens are not accepted.", out failure, out message);

@@ -23,10 +23,10 @@ public enum JwtValidationFailure
     /// <summary>The header declares a nested JWT (<c>cty: JWT</c>) and nested tokens are not accepted.</summary>
     NestedTokenNotAccepted,
 
-    /// <summary>The signature segment is empty.</summary>
+    /// <summary>The token is unsigned: its signature segment is empty, or its <c>alg</c> header is <c>none</c> in any casing.</summary>
     UnsignedToken,
 
-    /// <summary>The <c>alg</c> header is not in the allowlist (<c>none</c> never is), or does not belong to the key that verified it.</summary>
+    /// <summary>The <c>alg</c> header names an algorithm outside the allowlist, or one that does not belong to the key that verified it.</summary>
     AlgorithmNotAllowed,
 
     /// <summary>The <c>alg</c> header is missing, empty or not a string.</summary>

@@ -243,6 +243,8 @@ public sealed class HeaderAttackTests : IClassFixture<JwtFixture>
     [Theory]
     [InlineData("JWT")]
     [InlineData("jwt")]
+    [InlineData("application/jwt")]
+    [InlineData("Application/JWT")]
     public async Task Rejects_T33_NestedJwt(string cty)
     {
         string inner = _f.ValidRs256();
