@@ -34,10 +34,10 @@ internal sealed class CorpusBenchmark
         var errors = 0;
         for (var run = 0; run <= runs; run++)
         {
-            var sample = RunOnce(harness, noAuthHarness, metadataNames, run, verbose);
+            var sample = RunOnce(harness, noAuthHarness, metadataNames, run, verbose, out var compilerDiagnostics);
             if (run == 0)
             {
-                errors = ReportCompilerErrors(sample.CompilerDiagnostics, verbose);
+                errors = ReportCompilerErrors(compilerDiagnostics, verbose);
             }
             else
             {
@@ -91,9 +91,9 @@ internal sealed class CorpusBenchmark
         return new LoadedCorpus(withAuth, withoutAuth, trees, noAuthTrees, parseMs);
     }
 
-    private RunSample RunOnce(Harness harness, Harness noAuthHarness, IReadOnlyList<string> metadataNames, int run, bool verbose)
+    private RunSample RunOnce(Harness harness, Harness noAuthHarness, IReadOnlyList<string> metadataNames, int run, bool verbose, out ImmutableArray<Diagnostic> compilerDiagnostics)
     {
-        var c = harness.Compile(out var diagnostics);
+        var c = harness.Compile(out compilerDiagnostics);
         var s = harness.Analyze(_safeAuth);
         var a = harness.AllocationsInCallbacks(_safeAuth);
         var n = _netAnalyzers.IsEmpty ? null : harness.Analyze(_netAnalyzers);
@@ -106,7 +106,7 @@ internal sealed class CorpusBenchmark
             Console.WriteLine($"  {(run == 0 ? "warm-up" : $"run {run}"),-8} compile {c.WallMs,8:F0} ms | SafeAuth {s.AnalyzerMs,8:F1} ms (wall {s.WallMs,6:F0}) | allocated {a.Bytes.Values.Sum() / 1048576.0,6:F2} MiB | CA5404+CA5405 {n?.AnalyzerMs ?? 0,7:F1} ms | no-auth SafeAuth {o.AnalyzerMs,6:F2} ms | load {Machine.LoadAverageNow()}");
         }
 
-        return new RunSample(diagnostics, c, s, a, n, o, l, ft, ftb, lb, om, aft);
+        return new RunSample(c, s, a, n, o, l, ft, ftb, lb, om, aft);
     }
 
     private static int ReportCompilerErrors(ImmutableArray<Diagnostic> diagnostics, bool verbose)
@@ -194,7 +194,6 @@ internal sealed class CorpusBenchmark
     private sealed record LoadedCorpus(Corpus WithAuth, Corpus WithoutAuth, ImmutableArray<SyntaxTree> Trees, ImmutableArray<SyntaxTree> NoAuthTrees, double ParseMs);
 
     private sealed record RunSample(
-        ImmutableArray<Diagnostic> CompilerDiagnostics,
         Sample Compile,
         Sample SafeAuth,
         Harness.Metered Allocations,

@@ -23,6 +23,13 @@ internal static class Catalog
 
     public static string ReadRepositoryFile(string relativePath) => File.ReadAllText(Path.Combine(RepositoryRoot, relativePath));
 
+    /// <summary>The full paths of the <c>*.cs</c> files below <paramref name="folder"/> (relative to the root), outside <c>bin/</c> and <c>obj/</c>, in ordinal order.</summary>
+    public static IEnumerable<string> SourceFiles(string folder) =>
+        Directory.EnumerateFiles(Path.Combine(RepositoryRoot, folder), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+                        && !f.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            .OrderBy(f => f, StringComparer.Ordinal);
+
     private static string FindRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

@@ -14,8 +14,8 @@ public class DiagnosticPropertyTests
     [Fact]
     public void EveryDeclaredDiagnosticProperty_IsReadByACodeFix()
     {
-        var analyzers = SourcesUnder("src/SafeAuth.Analyzers");
-        var fixes = string.Join("\n", SourcesUnder("src/SafeAuth.CodeFixes").Select(File.ReadAllText));
+        var analyzers = Catalog.SourceFiles("src/SafeAuth.Analyzers");
+        var fixes = string.Join("\n", Catalog.SourceFiles("src/SafeAuth.CodeFixes").Select(File.ReadAllText));
         var declared = analyzers
             .SelectMany(file => Declaration.Matches(File.ReadAllText(file)).Select(m => (File: Path.GetFileName(file), Name: m.Groups["name"].Value)))
             .ToList();
@@ -24,9 +24,4 @@ public class DiagnosticPropertyTests
         var unread = declared.Where(p => !Regex.IsMatch(fixes, $@"\b{p.Name}\b")).Select(p => $"{p.File}: {p.Name}").ToList();
         Assert.True(unread.Count == 0, "Diagnostic properties no code fix reads (remove them, or read them in the fix):\n  " + string.Join("\n  ", unread));
     }
-
-    private static IEnumerable<string> SourcesUnder(string folder) =>
-        Directory.EnumerateFiles(Path.Combine(Catalog.RepositoryRoot, folder), "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                        && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
 }

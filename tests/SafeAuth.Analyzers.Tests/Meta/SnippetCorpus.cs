@@ -17,10 +17,7 @@ internal static class SnippetCorpus
     public static ImmutableArray<Snippet> Load()
     {
         var root = Catalog.RepositoryRoot;
-        var testFiles = Directory.EnumerateFiles(Path.Combine(root, "tests", "SafeAuth.Analyzers.Tests"), "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
-                        && !f.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            .OrderBy(f => f, StringComparer.Ordinal)
+        var testFiles = Catalog.SourceFiles(Path.Combine("tests", "SafeAuth.Analyzers.Tests"))
             .Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), path: f))
             .ToList();
 
@@ -61,10 +58,7 @@ internal static class SnippetCorpus
             }
         }
 
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "samples"), "*.cs", SearchOption.AllDirectories)
-                     .Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
-                                 && !f.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-                     .OrderBy(f => f, StringComparer.Ordinal))
+        foreach (var file in Catalog.SourceFiles("samples"))
         {
             snippets.Add(new Snippet(Path.GetRelativePath(root, file), File.ReadAllText(file), HasMarkup: false));
         }

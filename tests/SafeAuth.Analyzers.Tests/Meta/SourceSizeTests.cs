@@ -22,13 +22,9 @@ public class SourceSizeTests
         var data = new TheoryData<string>();
         foreach (var folder in new[] { "src", "benchmarks" })
         {
-            foreach (var file in Directory.EnumerateFiles(Path.Combine(Catalog.RepositoryRoot, folder), "*.cs", SearchOption.AllDirectories))
+            foreach (var file in Catalog.SourceFiles(folder))
             {
-                var relative = Path.GetRelativePath(Catalog.RepositoryRoot, file).Replace('\\', '/');
-                if (!relative.Contains("/obj/", StringComparison.Ordinal) && !relative.Contains("/bin/", StringComparison.Ordinal))
-                {
-                    data.Add(relative);
-                }
+                data.Add(Path.GetRelativePath(Catalog.RepositoryRoot, file).Replace('\\', '/'));
             }
         }
 
