@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.IdentityModel.Tokens;
 using SafeAuth.Samples.Clean.Endpoints;
 using SafeAuth.Samples.Clean.Filters;
 using SafeAuth.Samples.Clean.Middleware;
 using SafeAuth.Samples.Clean.Secrets;
 using SafeAuth.Browser;
 using SafeAuth.Samples.Clean.Services;
+using SafeAuth.Secrets;
 using SafeAuth.Tokens;
 
 // The same API as SafeAuth.Samples.Violations, with every token validated before its claims are trusted.
@@ -15,15 +15,16 @@ var jwt = builder.Configuration.GetSection("Jwt");
 var issuer = jwt["Issuer"] ?? throw new InvalidOperationException("Set Jwt:Issuer.");
 var audience = jwt["Audience"] ?? throw new InvalidOperationException("Set Jwt:Audience.");
 // The key comes from user secrets, the environment (Jwt__SigningKey) or a vault: never from source or appsettings.
-var signingKey = new SymmetricSecurityKey(Convert.FromBase64String(
-    jwt["SigningKey"] ?? throw new InvalidOperationException("Set Jwt:SigningKey (base64, 32 bytes or more) in user secrets or the environment.")));
+// SigningKeyLoader refuses a missing, placeholder, short, text or low-variety key at startup.
+var signingKey = SigningKeyLoader.FromConfiguration(builder.Configuration, "Jwt:SigningKey", "HS256");
 
-// One strict validator (issuer, audience, key, algorithm, lifetime) for the whole app; also StrictJwt.Default.
+// One strict validator (issuer, audience, key, algorithm, lifetime, token kind) for the whole app, checked when the
+// host starts; while it runs it is also StrictJwt.Default.
 builder.Services.AddStrictJwtValidation(options =>
 {
-    options.Issuer = issuer;
-    options.Audience = audience;
-    options.SigningKeys.Add(signingKey);
+    options.ValidIssuer = issuer;
+    options.ValidAudience = audience;
+    options.IssuerSigningKeys.Add(signingKey);
 });
 
 // Bearer tokens on API calls: JwtBearer validates them with the same fail-closed parameters.

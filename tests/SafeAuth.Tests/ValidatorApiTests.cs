@@ -15,14 +15,14 @@ public sealed class ValidatorApiTests : IClassFixture<JwtFixture>
     [Fact]
     public void ValidateAndRead_ReturnsTheToken()
     {
-        JsonWebToken token = _f.RsaValidator.ValidateAndRead(_f.ValidRs256());
+        JsonWebToken token = _f.RsaValidator.ValidateJsonWebToken(_f.ValidRs256());
         Assert.Equal("user-42", token.Subject);
     }
 
     [Fact]
-    public async Task ValidateAndReadAsync_ReturnsTheToken()
+    public async Task ValidateJsonWebTokenAsync_ReturnsTheToken()
     {
-        JsonWebToken token = await _f.HmacValidator.ValidateAndReadAsync(_f.ValidHs256());
+        JsonWebToken token = await _f.HmacValidator.ValidateJsonWebTokenAsync(_f.ValidHs256());
         Assert.Equal("HS256", token.Alg);
     }
 
@@ -30,7 +30,7 @@ public sealed class ValidatorApiTests : IClassFixture<JwtFixture>
     public void ValidateAndRead_ThrowsWithTheFailure()
     {
         string forged = Jws.Create(JwtFixture.Header(), JwtFixture.Claims(), Jws.RS256(_f.AttackerRsa));
-        JwtValidationException e = Assert.Throws<JwtValidationException>(() => _f.RsaValidator.ValidateAndRead(forged));
+        JwtValidationException e = Assert.Throws<JwtValidationException>(() => _f.RsaValidator.ValidateJsonWebToken(forged));
         Assert.Equal(JwtValidationFailure.InvalidSignature, e.Failure);
         Assert.IsAssignableFrom<SecurityTokenValidationException>(e);
         Assert.IsAssignableFrom<SecurityTokenInvalidSignatureException>(e.InnerException);
@@ -41,16 +41,16 @@ public sealed class ValidatorApiTests : IClassFixture<JwtFixture>
     [Fact]
     public void ValidateAndRead_ThrowsForGateFailures()
     {
-        JwtValidationException e = Assert.Throws<JwtValidationException>(() => _f.RsaValidator.ValidateAndRead("not a token"));
+        JwtValidationException e = Assert.Throws<JwtValidationException>(() => _f.RsaValidator.ValidateJsonWebToken("not a token"));
         Assert.Equal(JwtValidationFailure.Malformed, e.Failure);
         Assert.Null(e.InnerException);
     }
 
     [Fact]
-    public async Task ValidateAndReadAsync_ThrowsWithTheFailure()
+    public async Task ValidateJsonWebTokenAsync_ThrowsWithTheFailure()
     {
         string expired = _f.SignRs256(JwtFixture.Header(), JwtFixture.Claims().SetNumber("iat", JwtFixture.NowSeconds - 631).SetNumber("nbf", JwtFixture.NowSeconds - 631).SetNumber("exp", JwtFixture.NowSeconds - 31));
-        JwtValidationException e = await Assert.ThrowsAsync<JwtValidationException>(() => _f.RsaValidator.ValidateAndReadAsync(expired));
+        JwtValidationException e = await Assert.ThrowsAsync<JwtValidationException>(() => _f.RsaValidator.ValidateJsonWebTokenAsync(expired));
         Assert.Equal(JwtValidationFailure.Expired, e.Failure);
     }
 
@@ -58,36 +58,39 @@ public sealed class ValidatorApiTests : IClassFixture<JwtFixture>
     public void FailureMessages_NeverEchoTheHmacKey()
     {
         string forged = Jws.Create(JwtFixture.Header("HS256", JwtFixture.HmacKid), JwtFixture.Claims(), Jws.HS256(new byte[32]));
-        JwtValidationException e = Assert.Throws<JwtValidationException>(() => _f.HmacValidator.ValidateAndRead(forged));
+        JwtValidationException e = Assert.Throws<JwtValidationException>(() => _f.HmacValidator.ValidateJsonWebToken(forged));
         foreach (string form in new[] { Convert.ToBase64String(JwtFixture.HmacKeyBytes), Base64UrlEncoder.Encode(JwtFixture.HmacKeyBytes), Convert.ToHexString(JwtFixture.HmacKeyBytes) })
             Assert.DoesNotContain(form, e.ToString(), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
-    public async Task FailedResult_GettersThrow()
+    public async Task FailedResult_HasNoTokenOrClaims()
     {
         StrictJwtValidationResult result = await _f.RsaValidator.ValidateAsync(Jws.Unsigned(JwtFixture.Header("none").ToString(), JwtFixture.Claims().ToString()));
         Assert.False(result.IsValid);
         Assert.Equal(JwtValidationFailure.UnsignedToken, result.Failure);
 
-        InvalidOperationException token = Assert.Throws<InvalidOperationException>(() => result.Token);
-        Assert.Contains("UnsignedToken", token.Message, StringComparison.Ordinal);
-        InvalidOperationException identity = Assert.Throws<InvalidOperationException>(() => result.ClaimsIdentity);
-        Assert.Contains("UnsignedToken", identity.Message, StringComparison.Ordinal);
-
-        JwtValidationException thrown = Assert.Throws<JwtValidationException>(() => result.ThrowIfInvalid());
-        Assert.Equal(JwtValidationFailure.UnsignedToken, thrown.Failure);
+        Assert.Null(result.Token);
+        Assert.Null(result.ClaimsIdentity);
+        Assert.Contains("unsigned", result.FailureMessage, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
     public async Task FailedResult_CarriesTheIdentityModelException()
     {
-        string wrongIssuer = _f.SignRs256(JwtFixture.Header(), JwtFixture.Claims().SetString("iss", "https://evil.example"));
-        StrictJwtValidationResult result = await _f.RsaValidator.ValidateAsync(wrongIssuer);
-        Assert.Equal(JwtValidationFailure.InvalidIssuer, result.Failure);
-        Assert.IsType<SecurityTokenInvalidIssuerException>(result.Exception);
-        Assert.Contains("IDX10205", result.FailureMessage, StringComparison.Ordinal);
+        string wrongAudience = _f.SignRs256(JwtFixture.Header(), JwtFixture.Claims().SetString("aud", "api://evil.example"));
+        StrictJwtValidationResult result = await _f.RsaValidator.ValidateAsync(wrongAudience);
+        Assert.Equal(JwtValidationFailure.InvalidAudience, result.Failure);
+        Assert.IsType<SecurityTokenInvalidAudienceException>(result.Exception);
+        Assert.Contains("IDX10214", result.FailureMessage, StringComparison.Ordinal);
         Assert.DoesNotContain("evil.example", result.FailureMessage, StringComparison.Ordinal);
+
+        // An untrusted issuer is refused before any key is tried, and the message does not echo it either.
+        string wrongIssuer = _f.SignRs256(JwtFixture.Header(), JwtFixture.Claims().SetString("iss", "https://evil.example"));
+        StrictJwtValidationResult issuer = await _f.RsaValidator.ValidateAsync(wrongIssuer);
+        Assert.Equal(JwtValidationFailure.InvalidIssuer, issuer.Failure);
+        Assert.Null(issuer.Exception);
+        Assert.DoesNotContain("evil.example", issuer.FailureMessage, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -112,11 +115,13 @@ public sealed class ValidatorApiTests : IClassFixture<JwtFixture>
         Assert.True(p.RequireExpirationTime);
         Assert.True(p.RequireAudience);
         Assert.False(p.IgnoreTrailingSlashWhenValidatingAudience);
-        Assert.Equal(JwtFixture.Issuer, p.ValidIssuer);
-        Assert.Equal(JwtFixture.Audience, p.ValidAudience);
-        Assert.Equal(new[] { "api://second" }, p.ValidAudiences);
+        Assert.Null(p.ValidIssuer);
+        Assert.Equal(new[] { JwtFixture.Issuer }, p.ValidIssuers);
+        Assert.Null(p.ValidAudience);
+        Assert.Equal(new[] { JwtFixture.Audience, "api://second" }, p.ValidAudiences);
         Assert.Equal(new[] { "RS256" }, p.ValidAlgorithms);
-        Assert.Equal(new[] { "at+jwt" }, p.ValidTypes);
+        Assert.Equal(new[] { "at+jwt", "application/at+jwt" }, p.ValidTypes);
+        Assert.Null(p.IssuerSigningKeyResolver);
         Assert.Equal(TimeSpan.FromSeconds(30), p.ClockSkew);
         Assert.Same(_f.RsaKey, Assert.Single(p.IssuerSigningKeys));
 

@@ -14,7 +14,7 @@ public static class DownloadEndpoints
         {
             try
             {
-                var validated = await StrictJwt.ReadValidatedJsonWebTokenAsync(ticket, cancellationToken);
+                var validated = await StrictJwt.ValidateJsonWebTokenAsync(ticket, cancellationToken);
                 if (!validated.TryGetPayloadValue<string>("report", out var ticketReport) || ticketReport != reportId)
                 {
                     return Results.Forbid();

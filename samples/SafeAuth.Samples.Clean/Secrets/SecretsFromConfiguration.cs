@@ -26,7 +26,7 @@ public static class PartnerSignIn
 /// <summary>Signs outgoing webhook bodies with a key of at least 32 random bytes.</summary>
 public sealed class WebhookSigner(IConfiguration configuration)
 {
-    private readonly byte[] _key = SigningKeyLoader.FromConfiguration(configuration, "Webhooks:SigningKey", "HS256");
+    private readonly byte[] _key = SigningKeyLoader.FromConfiguration(configuration, "Webhooks:SigningKey", "HS256").Key;
 
     public string Sign(byte[] body) => Convert.ToHexString(HMACSHA256.HashData(_key, body));
 }

@@ -1,11 +1,13 @@
 using System;
 using Microsoft.Extensions.Configuration;
+using SafeAuth.Shared;
 
 namespace SafeAuth.Secrets;
 
 /// <summary>
 /// Loads OAuth / OpenID Connect client secrets from configuration or the environment and refuses missing values,
-/// placeholders, known sample values, short values and human-memorable passwords. Exceptions name the setting and
+/// placeholders (judged by the same rules as the analyzers), known sample values, short values and human-made passwords
+/// and phrases, also when spelt with digits and symbols (<c>P@ssw0rd…</c>). Exceptions name the setting and
 /// never contain the secret.
 /// </summary>
 public static class ClientSecretLoader
@@ -50,16 +52,16 @@ public static class ClientSecretLoader
                 $"The client secret '{settingName}' has {secret.Length} characters; issued client secrets have at least {MinimumLength}.");
         }
 
-        if (SecretChecks.ContainsMemorableWord(secret))
-        {
-            throw new SecretConfigurationException(settingName, SecretProblem.HumanMemorable,
-                $"The client secret '{settingName}' looks like a password; use the secret your authorization server issued.");
-        }
-
         if (SecretChecks.HasLowVariety(secret))
         {
             throw new SecretConfigurationException(settingName, SecretProblem.LowVariety,
                 $"The client secret '{settingName}' shows too little variety to be an issued secret.");
+        }
+
+        if (SecretChecks.ContainsMemorableWord(secret) || SecretTextRules.LooksLikeWords(secret))
+        {
+            throw new SecretConfigurationException(settingName, SecretProblem.HumanMemorable,
+                $"The client secret '{settingName}' looks like a password; use the secret your authorization server issued.");
         }
 
         return secret;

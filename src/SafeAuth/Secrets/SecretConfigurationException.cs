@@ -1,4 +1,5 @@
 using System;
+
 namespace SafeAuth.Secrets;
 
 /// <summary>Why a configured secret was refused.</summary>
@@ -13,7 +14,7 @@ public enum SecretProblem
     /// <summary>The value is a well-known sample secret (for example jwt.io's <c>your-256-bit-secret</c>).</summary>
     KnownSample,
 
-    /// <summary>A signing key is not base64 or base64url text.</summary>
+    /// <summary>A signing key is not text of its encoding (base64, base64url or hex).</summary>
     NotBase64,
 
     /// <summary>The key or secret is shorter than the algorithm or policy requires.</summary>
@@ -28,8 +29,11 @@ public enum SecretProblem
     /// <summary>The algorithm is not one this loader supports.</summary>
     UnsupportedAlgorithm,
 
-    /// <summary>An RSA key is not PEM text this loader can import.</summary>
+    /// <summary>An RSA key is not PEM text this loader can import, or its modulus or exponent is unsafe.</summary>
     InvalidKey,
+
+    /// <summary>A signing key's text could be read in more than one encoding (hex digits are valid base64 too); name the encoding.</summary>
+    AmbiguousEncoding,
 }
 
 /// <summary>

@@ -21,7 +21,9 @@ internal static class GateJson
         message = string.Empty;
 
         if (utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF)
+        {
             return JwtGate.FailJson(JwtValidationFailure.Malformed, JwtGate.Format("The {0} starts with a byte order mark.", part), out failure, out message);
+        }
 
         try
         {
@@ -36,13 +38,17 @@ internal static class GateJson
         {
             var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, AllowTrailingCommas = false, MaxDepth = MaxJsonDepth });
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
                 return JwtGate.FailJson(JwtValidationFailure.Malformed, JwtGate.Format("The {0} is not a JSON object.", part), out failure, out message);
+            }
 
             var members = new TopLevelMembers();
             while (reader.Read())
             {
                 if (!members.Read(ref reader))
+                {
                     return JwtGate.FailJson(JwtValidationFailure.DuplicateMember, JwtGate.Format("The {0} repeats a member name; duplicates are refused rather than resolved (RFC 7515 §4, RFC 7519 §4).", part), out failure, out message);
+                }
             }
 
             return members.Members;
@@ -73,11 +79,17 @@ internal static class GateJson
             switch (reader.TokenType)
             {
                 case JsonTokenType.PropertyName:
-                    string name = reader.GetString()!;
+                    var name = reader.GetString()!;
                     if (!_scopes.Peek()!.Add(name))
+                    {
                         return false;
+                    }
+
                     if (_scopes.Count == 1)
+                    {
                         _topLevelName = name;
+                    }
+
                     break;
                 case JsonTokenType.StartObject:
                     NoteNonString();
@@ -112,7 +124,7 @@ internal static class GateJson
                     break;
                 case JsonTokenType.Number:
                     NoteNonString();
-                    Record(new JsonMember(JsonTokenType.Number, null, reader.TryGetDouble(out double d) ? d : null));
+                    Record(new JsonMember(JsonTokenType.Number, null, reader.TryGetDouble(out var d) ? d : null));
                     break;
                 default:
                     NoteNonString();
@@ -127,7 +139,9 @@ internal static class GateJson
         private void NoteNonString()
         {
             if (_scopes.Count == 2 && _topLevelArray is not null)
+            {
                 _arrayOfStrings = false;
+            }
         }
 
         private void Record(JsonMember value)

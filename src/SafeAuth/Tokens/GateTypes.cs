@@ -7,12 +7,13 @@ namespace SafeAuth.Tokens;
 /// <summary>The settings the gate needs, fixed when the validator is built.</summary>
 internal sealed class GateSettings
 {
-    public GateSettings(int maxTokenSizeInBytes, IEnumerable<string> algorithms, IEnumerable<string> validTypes, bool allowNestedTokens)
+    public GateSettings(int maxTokenSizeInBytes, IEnumerable<string> algorithms, IEnumerable<string> validTypes, bool allowNestedTokens, bool acceptOnlyAccessTokens = true)
     {
         MaxTokenSizeInBytes = maxTokenSizeInBytes;
         Algorithms = new HashSet<string>(algorithms, StringComparer.Ordinal);
         ValidTypes = new HashSet<string>(validTypes, StringComparer.Ordinal);
         AllowNestedTokens = allowNestedTokens;
+        AcceptOnlyAccessTokens = acceptOnlyAccessTokens;
     }
 
     public int MaxTokenSizeInBytes { get; }
@@ -22,6 +23,9 @@ internal sealed class GateSettings
     public HashSet<string> ValidTypes { get; }
 
     public bool AllowNestedTokens { get; }
+
+    /// <summary>Whether tokens marked as another kind (ID, logout, DPoP proof…) are refused.</summary>
+    public bool AcceptOnlyAccessTokens { get; }
 }
 
 /// <summary>What the gate learnt about a token that passed it.</summary>
@@ -54,6 +58,9 @@ internal sealed class InspectedToken
     public string? KeyId { get; }
 
     public bool IsNested { get; }
+
+    /// <summary>The <c>iss</c> claim, when it is a string.</summary>
+    public string? Issuer { get; set; }
 
     public double? Expires { get; set; }
 

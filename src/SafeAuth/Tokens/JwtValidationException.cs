@@ -4,7 +4,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace SafeAuth.Tokens;
 
 /// <summary>
-/// Thrown by <see cref="StrictJwtValidator.ValidateAndRead(string)"/> and the <see cref="StrictJwt"/> helpers when a token
+/// Thrown by <see cref="StrictJwtValidator.ValidateJsonWebToken(string)"/> and the <see cref="StrictJwt"/> helpers when a token
 /// fails validation. The message names the failed check; it never contains key material or the token text.
 /// </summary>
 public sealed class JwtValidationException : SecurityTokenValidationException

@@ -14,7 +14,7 @@ public enum JwtValidationFailure
     /// </summary>
     Malformed,
 
-    /// <summary>The token is longer than <see cref="StrictJwtValidationOptions.MaxTokenSizeInBytes"/>.</summary>
+    /// <summary>The token is longer than <see cref="StrictJwtValidationOptions.MaximumTokenSizeInBytes"/>.</summary>
     TooLarge,
 
     /// <summary>The token is a JWE (five segments, or an <c>enc</c> header); only signed tokens are accepted.</summary>
@@ -41,16 +41,16 @@ public enum JwtValidationFailure
     /// <summary><c>exp</c>, <c>nbf</c> or <c>iat</c> is not a JSON number within the range of a date.</summary>
     InvalidNumericDate,
 
-    /// <summary>No configured key verifies the signature.</summary>
+    /// <summary>No key of the token's issuer verifies the signature.</summary>
     InvalidSignature,
 
-    /// <summary>The <c>iss</c> claim is missing or is not an accepted issuer (ordinal compare).</summary>
+    /// <summary>The <c>iss</c> claim is missing, not a string, or not a trusted issuer (ordinal compare).</summary>
     InvalidIssuer,
 
     /// <summary>The <c>aud</c> claim is missing, empty, or names no accepted audience (ordinal compare).</summary>
     InvalidAudience,
 
-    /// <summary>The <c>typ</c> header is missing or is not one of <see cref="StrictJwtValidationOptions.ValidTypes"/> (ordinal compare).</summary>
+    /// <summary>The <c>typ</c> header is not a string, or <see cref="StrictJwtValidationOptions.ValidTypes"/> is set and <c>typ</c> is missing or not one of them.</summary>
     InvalidType,
 
     /// <summary>The <c>exp</c> claim is missing.</summary>
@@ -82,4 +82,10 @@ public enum JwtValidationFailure
 
     /// <summary>The header carries a member that changes how the token is processed and is not supported (<c>zip</c>, <c>b64</c>).</summary>
     UnsupportedHeaderParameter,
+
+    /// <summary>
+    /// The token marks itself as something other than an access token: an ID token, a logout or security event token, a
+    /// DPoP proof, or another <c>typ</c> (see <see cref="StrictJwtValidationOptions.AcceptOnlyAccessTokens"/>).
+    /// </summary>
+    NotAnAccessToken,
 }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Security.Cryptography;
 using Microsoft.IdentityModel.Tokens;
 
 namespace SafeAuth.Tokens;
@@ -40,75 +39,115 @@ internal sealed class KeyAlgorithmPolicy
 
     /// <summary>Whether <paramref name="algorithm"/> may be verified with <paramref name="key"/> (reference identity of the key).</summary>
     public bool IsAllowed(SecurityKey key, string algorithm)
-        => _algorithmsByKey.TryGetValue(key, out HashSet<string>? set) && set.Contains(algorithm);
+        => _algorithmsByKey.TryGetValue(key, out var set) && set.Contains(algorithm);
 
     /// <summary>The algorithms <paramref name="key"/> may be used with, empty when the key is not configured.</summary>
     public IEnumerable<string> AlgorithmsFor(SecurityKey key)
-        => _algorithmsByKey.TryGetValue(key, out HashSet<string>? set) ? set : Enumerable.Empty<string>();
+        => _algorithmsByKey.TryGetValue(key, out var set) ? set : Enumerable.Empty<string>();
 
     public static KeyAlgorithmPolicy Create(IList<SecurityKey>? keys, IList<string>? algorithms)
+        => Create(keys, algorithms, i => Format("IssuerSigningKeys[{0}]", i));
+
+    /// <summary>Checks every key and binds it to its algorithms; <paramref name="label"/> names key <c>i</c> in messages.</summary>
+    public static KeyAlgorithmPolicy Create(IList<SecurityKey>? keys, IList<string>? algorithms, Func<int, string> label)
     {
         if (keys is null)
-            throw new ArgumentException("SigningKeys must not be null.", nameof(StrictJwtValidationOptions.SigningKeys));
-        if (algorithms is null)
-            throw new ArgumentException("ValidAlgorithms must not be null; leave it empty to derive one algorithm per key.", nameof(StrictJwtValidationOptions.ValidAlgorithms));
-        if (keys.Count == 0)
-            throw new ArgumentException("At least one signing key is required in SigningKeys; a validator with no key would accept nothing or, worse, be bypassed.", nameof(StrictJwtValidationOptions.SigningKeys));
-
-        var explicitAlgorithms = new List<string>();
-        foreach (string? algorithm in algorithms)
         {
-            if (string.IsNullOrWhiteSpace(algorithm))
-                throw new ArgumentException("ValidAlgorithms must not contain a null or blank entry.", nameof(StrictJwtValidationOptions.ValidAlgorithms));
-            if (algorithm.Trim().Equals("none", StringComparison.OrdinalIgnoreCase))
-                throw new ArgumentException("ValidAlgorithms must not contain 'none': unsigned tokens are never accepted (RFC 8725 §3.2).", nameof(StrictJwtValidationOptions.ValidAlgorithms));
-            if (!SupportedAlgorithms.Contains(algorithm, StringComparer.Ordinal))
-                throw new ArgumentException(
-                    string.Format(CultureInfo.InvariantCulture, "ValidAlgorithms contains '{0}', which is not a supported JWS algorithm; use one of {1} (exact case).", algorithm, string.Join(", ", SupportedAlgorithms)),
-                    nameof(StrictJwtValidationOptions.ValidAlgorithms));
-            if (!explicitAlgorithms.Contains(algorithm, StringComparer.Ordinal))
-                explicitAlgorithms.Add(algorithm);
+            throw new ArgumentException("IssuerSigningKeys must not be null.", nameof(StrictJwtValidationOptions.IssuerSigningKeys));
         }
+
+        if (algorithms is null)
+        {
+            throw new ArgumentException("ValidAlgorithms must not be null; leave it empty to derive one algorithm per key.", nameof(StrictJwtValidationOptions.ValidAlgorithms));
+        }
+
+        if (keys.Count == 0)
+        {
+            throw new ArgumentException("At least one signing key is required; a validator with no key would accept nothing or, worse, be bypassed.", nameof(StrictJwtValidationOptions.IssuerSigningKeys));
+        }
+
+        var explicitAlgorithms = ExplicitAlgorithms(algorithms);
 
         var byKey = new Dictionary<SecurityKey, HashSet<string>>(ReferenceEqualityComparer.Instance);
         var used = new HashSet<string>(StringComparer.Ordinal);
         var keyList = new List<SecurityKey>(keys.Count);
-        for (int i = 0; i < keys.Count; i++)
+        for (var i = 0; i < keys.Count; i++)
         {
-            SecurityKey? key = keys[i];
+            var key = keys[i];
             if (key is null)
-                throw new ArgumentException(Format("SigningKeys[{0}] is null.", i), nameof(StrictJwtValidationOptions.SigningKeys));
-            if (byKey.ContainsKey(key))
-                throw new ArgumentException(Format("SigningKeys[{0}] is listed twice.", i), nameof(StrictJwtValidationOptions.SigningKeys));
+            {
+                throw new ArgumentException(label(i) + " is null.", nameof(StrictJwtValidationOptions.IssuerSigningKeys));
+            }
 
-            KeyDescription description = Describe(key, i);
-            HashSet<string> allowed = AllowedFor(description, explicitAlgorithms, i);
+            if (byKey.ContainsKey(key))
+            {
+                throw new ArgumentException(label(i) + " is listed twice.", nameof(StrictJwtValidationOptions.IssuerSigningKeys));
+            }
+
+            var description = KeyStrength.Describe(key, label(i));
+            var allowed = AllowedFor(description, explicitAlgorithms, label(i));
             byKey.Add(key, allowed);
             used.UnionWith(allowed);
             keyList.Add(key);
         }
 
-        foreach (string algorithm in explicitAlgorithms)
+        foreach (var algorithm in explicitAlgorithms)
         {
             if (!used.Contains(algorithm))
+            {
                 throw new ArgumentException(
-                    Format("ValidAlgorithms contains '{0}', which matches the type of no key in SigningKeys (RS*/PS* need an RSA key, ES256/ES384/ES512 an EC key on P-256/P-384/P-521, HS* a symmetric key).", algorithm),
+                    Format("ValidAlgorithms contains '{0}', which matches the type of no signing key (RS*/PS* need an RSA key, ES256/ES384/ES512 an EC key on P-256/P-384/P-521, HS* a symmetric key).", algorithm),
                     nameof(StrictJwtValidationOptions.ValidAlgorithms));
+            }
         }
 
         // Keep the supported-algorithm order so the allowlist is deterministic.
-        string[] effective = SupportedAlgorithms.Where(used.Contains).ToArray();
+        var effective = SupportedAlgorithms.Where(used.Contains).ToArray();
         return new KeyAlgorithmPolicy(keyList, effective, byKey);
     }
 
-    private static HashSet<string> AllowedFor(KeyDescription key, List<string> explicitAlgorithms, int index)
+    /// <summary>The configured allowlist, each entry checked: no blank, no <c>none</c>, only supported names in exact case.</summary>
+    private static List<string> ExplicitAlgorithms(IList<string> algorithms)
+    {
+        var explicitAlgorithms = new List<string>();
+        foreach (var algorithm in algorithms)
+        {
+            if (string.IsNullOrWhiteSpace(algorithm))
+            {
+                throw new ArgumentException("ValidAlgorithms must not contain a null or blank entry.", nameof(StrictJwtValidationOptions.ValidAlgorithms));
+            }
+
+            if (algorithm.Trim().Equals("none", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new ArgumentException("ValidAlgorithms must not contain 'none': unsigned tokens are never accepted (RFC 8725 §3.2).", nameof(StrictJwtValidationOptions.ValidAlgorithms));
+            }
+
+            if (!SupportedAlgorithms.Contains(algorithm, StringComparer.Ordinal))
+            {
+                throw new ArgumentException(
+                    string.Format(CultureInfo.InvariantCulture, "ValidAlgorithms contains '{0}', which is not a supported JWS algorithm; use one of {1} (exact case).", algorithm, string.Join(", ", SupportedAlgorithms)),
+                    nameof(StrictJwtValidationOptions.ValidAlgorithms));
+            }
+
+            if (!explicitAlgorithms.Contains(algorithm, StringComparer.Ordinal))
+            {
+                explicitAlgorithms.Add(algorithm);
+            }
+        }
+
+        return explicitAlgorithms;
+    }
+
+    private static HashSet<string> AllowedFor(KeyDescription key, List<string> explicitAlgorithms, string name)
     {
         var allowed = new HashSet<string>(StringComparer.Ordinal);
         if (explicitAlgorithms.Count == 0 && key.DeclaredAlgorithm is not null)
         {
             // A JSON Web Key that names its algorithm is used with that algorithm only.
             if (Fits(key, key.DeclaredAlgorithm))
+            {
                 allowed.Add(key.DeclaredAlgorithm);
+            }
         }
         else if (explicitAlgorithms.Count == 0)
         {
@@ -121,41 +160,52 @@ internal sealed class KeyAlgorithmPolicy
         }
         else
         {
-            foreach (string algorithm in explicitAlgorithms)
+            foreach (var algorithm in explicitAlgorithms)
             {
                 if (Fits(key, algorithm))
-                    allowed.Add(algorithm);
-            }
-        }
-
-        if (key.DeclaredAlgorithm is not null)
-            allowed.IntersectWith(new[] { key.DeclaredAlgorithm });
-
-        if (allowed.Count == 0)
-        {
-            string reason = explicitAlgorithms.Count == 0
-                ? Format("its declared \"alg\" {0} does not fit its key type", key.DeclaredAlgorithm ?? string.Empty)
-                : Format("it can be used with none of the algorithms in ValidAlgorithms ({0})", string.Join(", ", explicitAlgorithms));
-            throw new ArgumentException(
-                Format("SigningKeys[{0}] ({1}) has no usable algorithm: {2}.", index, key.Label, reason),
-                nameof(StrictJwtValidationOptions.ValidAlgorithms));
-        }
-
-        if (key.Kind == KeyKind.Symmetric)
-        {
-            foreach (string algorithm in allowed)
-            {
-                int requiredBytes = HashSizeInBytes(algorithm);
-                if (key.SizeInBits / 8 < requiredBytes)
                 {
-                    throw new ArgumentException(
-                        Format("SigningKeys[{0}] is a {1}-byte symmetric key; {2} needs at least {3} bytes (the hash size, RFC 7518 §3.2). Use a random key of that length, never a password.", index, key.SizeInBits / 8, algorithm, requiredBytes),
-                        nameof(StrictJwtValidationOptions.SigningKeys));
+                    allowed.Add(algorithm);
                 }
             }
         }
 
+        if (key.DeclaredAlgorithm is not null)
+        {
+            allowed.IntersectWith(new[] { key.DeclaredAlgorithm });
+        }
+
+        if (allowed.Count == 0)
+        {
+            var reason = explicitAlgorithms.Count == 0
+                ? Format("its declared \"alg\" {0} does not fit its key type", key.DeclaredAlgorithm ?? string.Empty)
+                : Format("it can be used with none of the algorithms in ValidAlgorithms ({0})", string.Join(", ", explicitAlgorithms));
+            throw new ArgumentException(
+                Format("{0} ({1}) has no usable algorithm: {2}.", name, key.Label, reason),
+                nameof(StrictJwtValidationOptions.ValidAlgorithms));
+        }
+
+        CheckHmacKeyLength(key, allowed, name);
         return allowed;
+    }
+
+    /// <summary>A symmetric key must be at least the hash size of every HMAC algorithm it is allowed (RFC 7518 §3.2).</summary>
+    private static void CheckHmacKeyLength(KeyDescription key, HashSet<string> allowed, string name)
+    {
+        if (key.Kind != KeyKind.Symmetric)
+        {
+            return;
+        }
+
+        foreach (var algorithm in allowed)
+        {
+            var requiredBytes = HashSizeInBytes(algorithm);
+            if (key.SizeInBits / 8 < requiredBytes)
+            {
+                throw new ArgumentException(
+                    Format("{0} is a {1}-byte symmetric key; {2} needs at least {3} bytes (the hash size, RFC 7518 §3.2). Use a random key of that length, never a password.", name, key.SizeInBits / 8, algorithm, requiredBytes),
+                    nameof(StrictJwtValidationOptions.IssuerSigningKeys));
+            }
+        }
     }
 
     private static bool Fits(KeyDescription key, string algorithm) => key.Kind switch
@@ -172,102 +222,5 @@ internal sealed class KeyAlgorithmPolicy
         _ => 32,
     };
 
-    private static KeyDescription Describe(SecurityKey key, int index)
-    {
-        switch (key)
-        {
-            case SymmetricSecurityKey symmetric:
-                return Symmetric(symmetric.Key?.Length ?? 0, null, index);
-            case RsaSecurityKey rsa:
-                return Rsa(rsa.KeySize, null, index);
-            case ECDsaSecurityKey ec:
-                return Ec(ec.ECDsa?.KeySize ?? 0, null, index);
-            case X509SecurityKey x509:
-                return x509.PublicKey switch
-                {
-                    RSA rsa => Rsa(rsa.KeySize, null, index),
-                    ECDsa ec => Ec(ec.KeySize, null, index),
-                    _ => throw new ArgumentException(Format("SigningKeys[{0}] is a certificate whose public key is neither RSA nor EC.", index), nameof(StrictJwtValidationOptions.SigningKeys)),
-                };
-            case JsonWebKey jwk:
-                return DescribeJsonWebKey(jwk, index);
-            default:
-                throw new ArgumentException(
-                    Format("SigningKeys[{0}] is a {1}; use a SymmetricSecurityKey, RsaSecurityKey, ECDsaSecurityKey, X509SecurityKey or JsonWebKey.", index, key.GetType().Name),
-                    nameof(StrictJwtValidationOptions.SigningKeys));
-        }
-    }
-
-    private static KeyDescription DescribeJsonWebKey(JsonWebKey jwk, int index)
-    {
-        if (string.Equals(jwk.Use, JsonWebKeyUseNames.Enc, StringComparison.Ordinal))
-            throw new ArgumentException(Format("SigningKeys[{0}] is a JSON Web Key with \"use\":\"enc\"; it is not a signing key.", index), nameof(StrictJwtValidationOptions.SigningKeys));
-
-        string? declared = string.IsNullOrEmpty(jwk.Alg) ? null : jwk.Alg;
-        if (declared is not null && !SupportedAlgorithms.Contains(declared, StringComparer.Ordinal))
-            throw new ArgumentException(Format("SigningKeys[{0}] is a JSON Web Key whose \"alg\" is not a supported JWS algorithm.", index), nameof(StrictJwtValidationOptions.SigningKeys));
-
-        switch (jwk.Kty)
-        {
-            case JsonWebAlgorithmsKeyTypes.RSA:
-                if (string.IsNullOrEmpty(jwk.N) || string.IsNullOrEmpty(jwk.E))
-                    throw new ArgumentException(Format("SigningKeys[{0}] is an RSA JSON Web Key without \"n\" and \"e\".", index), nameof(StrictJwtValidationOptions.SigningKeys));
-                return Rsa(Base64UrlEncoder.DecodeBytes(jwk.N).Length * 8, declared, index);
-            case JsonWebAlgorithmsKeyTypes.EllipticCurve:
-                int size = jwk.Crv switch
-                {
-                    JsonWebKeyECTypes.P256 => 256,
-                    JsonWebKeyECTypes.P384 => 384,
-                    JsonWebKeyECTypes.P521 => 521,
-                    _ => 0,
-                };
-                return Ec(size, declared, index);
-            case JsonWebAlgorithmsKeyTypes.Octet:
-                return Symmetric(string.IsNullOrEmpty(jwk.K) ? 0 : Base64UrlEncoder.DecodeBytes(jwk.K).Length, declared, index);
-            default:
-                throw new ArgumentException(Format("SigningKeys[{0}] is a JSON Web Key of an unsupported \"kty\".", index), nameof(StrictJwtValidationOptions.SigningKeys));
-        }
-    }
-
-    private static KeyDescription Symmetric(int lengthInBytes, string? declared, int index)
-    {
-        if (lengthInBytes == 0)
-            throw new ArgumentException(Format("SigningKeys[{0}] is an empty symmetric key.", index), nameof(StrictJwtValidationOptions.SigningKeys));
-        return new KeyDescription(KeyKind.Symmetric, lengthInBytes * 8, null, declared, "symmetric");
-    }
-
-    private static KeyDescription Rsa(int sizeInBits, string? declared, int index)
-    {
-        if (sizeInBits < MinimumRsaKeySizeInBits)
-        {
-            throw new ArgumentException(
-                Format("SigningKeys[{0}] is a {1}-bit RSA key; at least {2} bits are required (RFC 7518 §3.3).", index, sizeInBits, MinimumRsaKeySizeInBits),
-                nameof(StrictJwtValidationOptions.SigningKeys));
-        }
-
-        return new KeyDescription(KeyKind.Rsa, sizeInBits, null, declared, "RSA");
-    }
-
-    private static KeyDescription Ec(int sizeInBits, string? declared, int index)
-    {
-        string algorithm = sizeInBits switch
-        {
-            256 => SecurityAlgorithms.EcdsaSha256,
-            384 => SecurityAlgorithms.EcdsaSha384,
-            521 => SecurityAlgorithms.EcdsaSha512,
-            _ => throw new ArgumentException(Format("SigningKeys[{0}] is an EC key on an unsupported curve; use P-256, P-384 or P-521.", index), nameof(StrictJwtValidationOptions.SigningKeys)),
-        };
-        return new KeyDescription(KeyKind.Ec, sizeInBits, algorithm, declared, "EC P-" + sizeInBits.ToString(CultureInfo.InvariantCulture));
-    }
-
     private static string Format(string format, params object[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
-
-    private enum KeyKind
-    {
-        Rsa,
-        Ec,
-        Symmetric,
-    }
-
-    private sealed record KeyDescription(KeyKind Kind, int SizeInBits, string? EcAlgorithm, string? DeclaredAlgorithm, string Label);
 }

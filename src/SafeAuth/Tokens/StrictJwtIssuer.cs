@@ -41,7 +41,9 @@ public sealed class StrictJwtIssuer
     public StrictJwtIssuer(StrictJwtIssuerOptions options)
     {
         if (options is null)
+        {
             throw new ArgumentNullException(nameof(options));
+        }
 
         _issuer = string.IsNullOrWhiteSpace(options.Issuer)
             ? throw new ArgumentException("An issuer is required: set StrictJwtIssuerOptions.Issuer.", nameof(options))
@@ -50,10 +52,15 @@ public sealed class StrictJwtIssuer
             ? throw new ArgumentException("An audience is required: set StrictJwtIssuerOptions.Audience.", nameof(options))
             : options.Audience;
         if (options.SigningKey is null)
+        {
             throw new ArgumentException("A signing key is required: set StrictJwtIssuerOptions.SigningKey. Without one the token would be unsigned (alg: none).", nameof(options));
+        }
 
         if (options.MaxLifetime <= TimeSpan.Zero || options.MaxLifetime > StrictJwtIssuerOptions.MaxAllowedLifetime)
+        {
             throw new ArgumentException("MaxLifetime must be positive and at most 1 day; refresh tokens, not long-lived access tokens, keep sessions open.", nameof(options));
+        }
+
         _maxLifetime = options.MaxLifetime;
         _lifetime = CheckLifetime(options.Lifetime, _maxLifetime, nameof(options));
 
@@ -67,7 +74,8 @@ public sealed class StrictJwtIssuer
         {
             policy = KeyAlgorithmPolicy.Create(
                 new[] { options.SigningKey },
-                options.Algorithm is null ? Array.Empty<string>() : new[] { options.Algorithm });
+                options.Algorithm is null ? Array.Empty<string>() : new[] { options.Algorithm },
+                _ => "SigningKey");
         }
         catch (ArgumentException e)
         {
@@ -97,7 +105,9 @@ public sealed class StrictJwtIssuer
     public string Issue(string subject, IEnumerable<Claim>? claims = null, TimeSpan? lifetime = null)
     {
         if (string.IsNullOrWhiteSpace(subject))
+        {
             throw new ArgumentException("A subject (sub) is required.", nameof(subject));
+        }
 
         var effectiveLifetime = _lifetime;
         if (lifetime is TimeSpan requested)
@@ -119,9 +129,15 @@ public sealed class StrictJwtIssuer
             foreach (var claim in claims)
             {
                 if (claim is null)
+                {
                     throw new ArgumentException("Claims must not contain null.", nameof(claims));
+                }
+
                 if (ReservedClaims.Contains(claim.Type))
+                {
                     throw new ArgumentException($"The claim '{claim.Type}' is written by the issuer and cannot be supplied.", nameof(claims));
+                }
+
                 identity.AddClaim(claim);
             }
         }
@@ -149,9 +165,15 @@ public sealed class StrictJwtIssuer
     private static TimeSpan CheckLifetime(TimeSpan lifetime, TimeSpan max, string parameterName)
     {
         if (lifetime <= TimeSpan.Zero)
+        {
             throw new ArgumentException("Lifetime must be positive.", parameterName);
+        }
+
         if (lifetime > max)
+        {
             throw new ArgumentException(string.Format(CultureInfo.InvariantCulture, "Lifetime {0} exceeds MaxLifetime {1}.", lifetime, max), parameterName);
+        }
+
         return lifetime;
     }
 }

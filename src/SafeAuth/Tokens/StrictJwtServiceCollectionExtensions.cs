@@ -1,33 +1,79 @@
 using System;
+using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace SafeAuth.Tokens;
 
-/// <summary>Registers <see cref="StrictJwtValidator"/> with dependency injection.</summary>
+/// <summary>Registers <see cref="StrictJwtValidator"/> with dependency injection, through the options pattern.</summary>
 public static class StrictJwtServiceCollectionExtensions
 {
     /// <summary>
-    /// Builds a <see cref="StrictJwtValidator"/> from the options <paramref name="configure"/> sets, registers it as a
-    /// singleton, and makes it the <see cref="StrictJwt.Default"/>. The options are checked now, so a bad
-    /// configuration fails at startup.
+    /// Registers <see cref="StrictJwtValidationOptions"/> (set by <paramref name="configure"/> and any other
+    /// <c>Configure&lt;StrictJwtValidationOptions&gt;</c>), checks them when the host starts (<c>ValidateOnStart</c>,
+    /// so a bad configuration fails at startup with an <see cref="OptionsValidationException"/> naming every problem),
+    /// and registers the <see cref="StrictJwtValidator"/> built from them as a singleton. While the host runs, that
+    /// validator is also <see cref="StrictJwt.Default"/>; nothing process-wide is set before the host starts.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the validation options.</param>
-    /// <returns><paramref name="services"/>, for chaining.</returns>
+    /// <returns>The options builder, for further configuration (for example <c>.Configure&lt;IConfiguration&gt;(...)</c>).</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">The options would weaken validation.</exception>
-    public static IServiceCollection AddStrictJwtValidation(this IServiceCollection services, Action<StrictJwtValidationOptions> configure)
+    public static OptionsBuilder<StrictJwtValidationOptions> AddStrictJwtValidation(this IServiceCollection services, Action<StrictJwtValidationOptions> configure)
     {
-        if (services is null)
-            throw new ArgumentNullException(nameof(services));
-        if (configure is null)
-            throw new ArgumentNullException(nameof(configure));
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
 
-        var options = new StrictJwtValidationOptions();
-        configure(options);
-        var validator = new StrictJwtValidator(options);
-        services.AddSingleton(validator);
-        StrictJwt.Configure(validator);
-        return services;
+        var builder = services.AddOptions<StrictJwtValidationOptions>().Configure(configure).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StrictJwtValidationOptions>, StrictJwtValidationOptionsValidator>());
+        services.TryAddSingleton(sp => new StrictJwtValidator(sp.GetRequiredService<IOptions<StrictJwtValidationOptions>>().Value));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AmbientBinding>());
+        return builder;
+    }
+
+    /// <summary>Makes the host's validator <see cref="StrictJwt.Default"/> while the host runs.</summary>
+    private sealed class AmbientBinding : IHostedService
+    {
+        private readonly StrictJwtValidator _validator;
+
+        public AmbientBinding(StrictJwtValidator validator) => _validator = validator;
+
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            StrictJwt.Bind(_validator);
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken)
+        {
+            StrictJwt.Unbind(_validator);
+            return Task.CompletedTask;
+        }
+    }
+}
+
+/// <summary>Checks <see cref="StrictJwtValidationOptions"/> with the same rules as the <see cref="StrictJwtValidator"/> constructor.</summary>
+public sealed class StrictJwtValidationOptionsValidator : IValidateOptions<StrictJwtValidationOptions>
+{
+    /// <inheritdoc/>
+    public ValidateOptionsResult Validate(string? name, StrictJwtValidationOptions options)
+    {
+        if (options is null)
+        {
+            return ValidateOptionsResult.Fail("The strict JWT validation options are null.");
+        }
+
+        try
+        {
+            _ = new StrictJwtValidator(options);
+            return ValidateOptionsResult.Success;
+        }
+        catch (ArgumentException e)
+        {
+            return ValidateOptionsResult.Fail(e.Message);
+        }
     }
 }

@@ -227,10 +227,12 @@ public sealed class ClaimAttackTests : IClassFixture<JwtFixture>
     {
         StrictJwtValidator validator = _f.RsaValidatorWith(o =>
         {
-            o.Issuer = null;
-            o.ValidIssuers = new List<string> { "https://other-issuer.test", JwtFixture.Issuer };
-            o.Audience = null;
-            o.ValidAudiences = new List<string> { "api://second", JwtFixture.Audience };
+            o.ValidIssuer = null;
+            o.IssuerSigningKeys.Clear();
+            o.AddIssuer("https://other-issuer.test", _f.RsaKey).AddIssuer(JwtFixture.Issuer, _f.RsaKey);
+            o.ValidAudience = null;
+            o.ValidAudiences.Add("api://second");
+            o.ValidAudiences.Add(JwtFixture.Audience);
         });
         await AssertAcceptedAsync(validator, _f.ValidRs256());
         await AssertAcceptedAsync(validator, Sign(JwtFixture.Claims().SetString("aud", "api://second").SetString("iss", "https://other-issuer.test")));

@@ -18,16 +18,16 @@ public sealed class ControlTests : IClassFixture<JwtFixture>
     public async Task Accepts_BaselineRs256()
     {
         StrictJwtValidationResult result = await AssertAcceptedAsync(_f.RsaValidator, _f.ValidRs256());
-        Assert.Equal("RS256", result.Token.Alg);
-        Assert.Equal(JwtFixture.Issuer, result.Token.Issuer);
-        Assert.Equal("user-42", result.Token.Subject);
-        Assert.Equal("at+jwt", result.Token.Typ);
-        Assert.Equal(JwtFixture.Now.AddMinutes(10).UtcDateTime, result.Token.ValidTo);
-        Assert.Same(_f.RsaKey, result.Token.SigningKey);
+        Assert.Equal("RS256", result.Token!.Alg);
+        Assert.Equal(JwtFixture.Issuer, result.Token!.Issuer);
+        Assert.Equal("user-42", result.Token!.Subject);
+        Assert.Equal("at+jwt", result.Token!.Typ);
+        Assert.Equal(JwtFixture.Now.AddMinutes(10).UtcDateTime, result.Token!.ValidTo);
+        Assert.Same(_f.RsaKey, result.Token!.SigningKey);
         Assert.Null(result.Exception);
 
         // Claims keep their JWT names (no inbound mapping to long URIs).
-        ClaimsIdentity identity = result.ClaimsIdentity;
+        ClaimsIdentity identity = result.ClaimsIdentity!;
         Assert.True(identity.IsAuthenticated);
         Assert.Equal("user-42", identity.FindFirst("sub")?.Value);
         Assert.Equal("orders.read", identity.FindFirst("scope")?.Value);
@@ -38,14 +38,14 @@ public sealed class ControlTests : IClassFixture<JwtFixture>
     public async Task Accepts_BaselineHs256()
     {
         StrictJwtValidationResult result = await AssertAcceptedAsync(_f.HmacValidator, _f.ValidHs256());
-        Assert.Equal("HS256", result.Token.Alg);
+        Assert.Equal("HS256", result.Token!.Alg);
     }
 
     [Fact]
     public async Task Accepts_BaselineEs256()
     {
         StrictJwtValidationResult result = await AssertAcceptedAsync(_f.EcValidator, _f.ValidEs256());
-        Assert.Equal("ES256", result.Token.Alg);
+        Assert.Equal("ES256", result.Token!.Alg);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace SafeAuth.Tests.Attacks;
 /// <summary>T28–T32 of the attack-token suite: size, encoding, serialization and JSON shape.</summary>
 public sealed class FormatAttackTests : IClassFixture<JwtFixture>
 {
-    private const int Limit = StrictJwtValidationOptions.DefaultMaxTokenSizeInBytes;
+    private const int Limit = StrictJwtValidationOptions.DefaultMaximumTokenSizeInBytes;
     private readonly JwtFixture _f;
 
     public FormatAttackTests(JwtFixture fixture) => _f = fixture;
@@ -43,7 +43,7 @@ public sealed class FormatAttackTests : IClassFixture<JwtFixture>
     [Fact]
     public async Task Rejects_T28_OverConfiguredSmallerCap()
     {
-        StrictJwtValidator validator = _f.RsaValidatorWith(o => o.MaxTokenSizeInBytes = 512);
+        StrictJwtValidator validator = _f.RsaValidatorWith(o => o.MaximumTokenSizeInBytes = 512);
         await AssertRejectedAsync(validator, _f.ValidRs256(), JwtValidationFailure.TooLarge);
     }
 

@@ -82,7 +82,7 @@ public sealed class SignatureAttackTests : IClassFixture<JwtFixture>
         // One validator trusting both an RSA key and a genuine HMAC key: HS256 is bound to the HMAC key only,
         // so the RSA public key never becomes an HMAC secret.
         StrictJwtValidationOptions options = JwtFixture.Options(_f.RsaKey, _f.HmacKey);
-        options.ValidAlgorithms = new List<string> { "RS256", "HS256" };
+        options.ValidAlgorithms.Fill("RS256", "HS256");
         var validator = new StrictJwtValidator(options);
         Assert.Equal(new[] { "RS256", "HS256" }, validator.ValidAlgorithms);
 
@@ -106,7 +106,7 @@ public sealed class SignatureAttackTests : IClassFixture<JwtFixture>
         await AssertRejectedAsync(_f.RsaValidator, token, JwtValidationFailure.AlgorithmNotAllowed);
 
         // Control: the same token passes once that algorithm is allowed for the key.
-        await AssertAcceptedAsync(_f.RsaValidatorWith(o => o.ValidAlgorithms = new List<string> { alg }), token);
+        await AssertAcceptedAsync(_f.RsaValidatorWith(o => o.ValidAlgorithms.Fill(alg)), token);
     }
 
     [Fact]

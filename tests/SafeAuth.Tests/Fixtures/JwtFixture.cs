@@ -70,13 +70,13 @@ public sealed class JwtFixture : IDisposable
     {
         var options = new StrictJwtValidationOptions
         {
-            Issuer = Issuer,
-            Audience = Audience,
+            ValidIssuer = Issuer,
+            ValidAudience = Audience,
             ValidTypes = { AccessTokenType },
             TimeProvider = new FrozenTimeProvider(Now),
         };
         foreach (SecurityKey key in keys)
-            options.SigningKeys.Add(key);
+            options.IssuerSigningKeys.Add(key);
         return options;
     }
 

@@ -148,9 +148,9 @@ public sealed class HostileInputTests : IClassFixture<JwtFixture>
             {
                 var key = SigningKeyLoader.FromConfiguration(configuration, "Jwt:SigningKey", "HS256");
                 accepted++;
-                if (key.Length < 32)
+                if (key.Key.Length < 32)
                 {
-                    failures.Add($"accepted a {key.Length}-byte HS256 key");
+                    failures.Add($"accepted a {key.Key.Length}-byte HS256 key");
                 }
             }
             catch (SecretConfigurationException exception)

@@ -47,7 +47,7 @@ internal sealed class SecretSetting
 /// (or a builder's <c>Configuration</c>) is in scope, otherwise with a SafeAuth loader reading the environment.
 /// The replacement has the type of the value it replaces (key bytes or text).
 /// </summary>
-internal static class SecretFix
+internal static partial class SecretFix
 {
     public const string ConfigurationVariant = ".Configuration";
     public const string EnvironmentVariant = ".Environment";
@@ -113,8 +113,39 @@ internal static class SecretFix
             return document;
         }
 
-        editor.ReplaceNode(expression, replacement.WithTriviaFrom(expression).WithAdditionalAnnotations(Simplifier.Annotation));
+        SyntaxNode target = expression;
+        if (replacement.HasAnnotation(KeyLoaderCall))
+        {
+            // SigningKeyLoader returns the checked key: it replaces `new SymmetricSecurityKey(bytes)` whole, and
+            // elsewhere (an HMAC, a byte[] local) its `.Key` stands for the bytes.
+            if (WrappingKeyCreation(editor.SemanticModel, expression) is { } creation)
+            {
+                target = creation;
+            }
+            else
+            {
+                replacement = MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, replacement, IdentifierName("Key"));
+            }
+        }
+
+        editor.ReplaceNode(target, replacement.WithTriviaFrom(target).WithAdditionalAnnotations(Simplifier.Annotation));
         return editor.GetChangedDocument();
+    }
+
+    /// <summary>Marks a <c>SigningKeyLoader</c> call, which returns a key rather than bytes.</summary>
+    private static readonly SyntaxAnnotation KeyLoaderCall = new("SafeAuth.KeyLoaderCall");
+
+    /// <summary><c>new SymmetricSecurityKey(expression)</c> with nothing else set, when <paramref name="expression"/> is its only argument.</summary>
+    private static ExpressionSyntax? WrappingKeyCreation(SemanticModel model, ExpressionSyntax expression)
+    {
+        if (expression.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax { Arguments.Count: 1, Parent: BaseObjectCreationExpressionSyntax { Initializer: null } creation } })
+        {
+            return null;
+        }
+
+        var type = model.GetTypeInfo(creation).Type;
+        var symmetric = WellKnownTypes.GetOrCreate(model.Compilation).Get(MetadataNames.SymmetricSecurityKey);
+        return symmetric is not null && SymbolEqualityComparer.Default.Equals(type, symmetric) ? creation : null;
     }
 
     /// <summary>
@@ -182,7 +213,8 @@ internal static class SecretFix
             var arguments = isText
                 ? new[] { Argument(configuration), Argument(keyLiteral) }
                 : new[] { Argument(configuration), Argument(keyLiteral), Argument(LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(algorithm ?? "HS256"))) };
-            return Call(editor, loader, "FromConfiguration", arguments);
+            var call = Call(editor, loader, "FromConfiguration", arguments);
+            return isText ? call : call.WithAdditionalAnnotations(KeyLoaderCall);
         }
 
         var exception = types.Get(MetadataNames.InvalidOperationException);
@@ -221,7 +253,8 @@ internal static class SecretFix
         var arguments = isText
             ? new[] { variable }
             : new[] { variable, Argument(LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(algorithm ?? "HS256"))) };
-        return Call(editor, loader, "FromEnvironment", arguments);
+        var call = Call(editor, loader, "FromEnvironment", arguments);
+        return isText ? call : call.WithAdditionalAnnotations(KeyLoaderCall);
     }
 
     private static ExpressionSyntax Call(DocumentEditor editor, INamedTypeSymbol type, string method, ArgumentSyntax[] arguments) =>
@@ -231,76 +264,6 @@ internal static class SecretFix
 
     private static TypeSyntax TypeSyntax(DocumentEditor editor, INamedTypeSymbol type) =>
         (TypeSyntax)editor.Generator.TypeExpression(type).WithAdditionalAnnotations(Simplifier.AddImportsAnnotation, Simplifier.Annotation);
-
-    /// <summary>
-    /// An <c>IConfiguration</c> local, parameter, field or property in scope, or something with a
-    /// <c>Configuration</c> property of that type (<c>WebApplicationBuilder builder</c> → <c>builder.Configuration</c>).
-    /// </summary>
-    private static ExpressionSyntax? FindConfiguration(SemanticModel model, int position, WellKnownTypes types)
-    {
-        var configurationType = types.Get(MetadataNames.IConfiguration);
-        if (configurationType is null)
-        {
-            return null;
-        }
-
-        var direct = ScopeLookup.Find(model, position, (_, type) => type.ImplementsOrEquals(configurationType));
-        if (direct is not null)
-        {
-            return IdentifierName(direct.Name);
-        }
-
-        var holder = ScopeLookup.Find(model, position, (_, type) => ConfigurationProperty(type, configurationType) is not null);
-        if (holder is null)
-        {
-            return null;
-        }
-
-        var holderType = holder switch
-        {
-            ILocalSymbol local => local.Type,
-            IParameterSymbol parameter => parameter.Type,
-            IFieldSymbol field => field.Type,
-            IPropertySymbol property => property.Type,
-            _ => null,
-        };
-        var configurationProperty = ConfigurationProperty(holderType, configurationType);
-        return configurationProperty is null
-            ? null
-            : MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, IdentifierName(holder.Name), IdentifierName(configurationProperty.Name));
-    }
-
-    private static IPropertySymbol? ConfigurationProperty(ITypeSymbol? type, INamedTypeSymbol configurationType)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            foreach (var member in current.GetMembers("Configuration"))
-            {
-                if (member is IPropertySymbol { IsStatic: false, IsIndexer: false, GetMethod: not null } property
-                    && property.Type.ImplementsOrEquals(configurationType))
-                {
-                    return property;
-                }
-            }
-        }
-
-        if (type?.TypeKind == TypeKind.Interface)
-        {
-            foreach (var implemented in type.AllInterfaces.Concat(new[] { (INamedTypeSymbol)type }))
-            {
-                foreach (var member in implemented.GetMembers("Configuration"))
-                {
-                    if (member is IPropertySymbol { IsStatic: false, IsIndexer: false, GetMethod: not null } property
-                        && property.Type.ImplementsOrEquals(configurationType))
-                    {
-                        return property;
-                    }
-                }
-            }
-        }
-
-        return null;
-    }
 
     /// <summary>Field and property initializers cannot read instance members: use the environment there.</summary>
     private static bool IsInMemberInitializer(SyntaxNode node)

@@ -128,7 +128,7 @@ public sealed partial class JwtReadWithoutValidationCodeFixProvider
                 InvocationExpression(
                     MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression,
                         (ExpressionSyntax)editor.Generator.TypeExpression(strictJwt).WithAdditionalAnnotations(Simplifier.AddImportsAnnotation, Simplifier.Annotation),
-                        IdentifierName("ReadValidatedJsonWebToken")),
+                        IdentifierName("ValidateJsonWebToken")),
                     ArgumentList(SingletonSeparatedList(Argument(tokenSyntax.WithoutTrivia())))),
                 IdentifierName("EncodedPayload"));
             editor.ReplaceNode(elementSyntax, validated.WithTriviaFrom(elementSyntax));

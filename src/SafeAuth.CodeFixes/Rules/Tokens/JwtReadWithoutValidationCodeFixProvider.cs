@@ -135,7 +135,7 @@ public sealed partial class JwtReadWithoutValidationCodeFixProvider : CandidateC
 
         if (types.Get(MetadataNames.SafeAuthStrictJwt) is not null)
         {
-            var helper = isJwtSecurityToken ? "ReadValidatedJwtSecurityToken" : "ReadValidatedJsonWebToken";
+            var helper = isJwtSecurityToken ? "ValidateJwtSecurityToken" : "ValidateJsonWebToken";
             builder.Add(new FixCandidate(
                 $"Validate the token with SafeAuth StrictJwt.{helper}",
                 StrictJwtKey,

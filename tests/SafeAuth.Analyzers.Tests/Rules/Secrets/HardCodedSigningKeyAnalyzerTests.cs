@@ -398,7 +398,7 @@ public class HardCodedSigningKeyAnalyzerTests
                 {
                     builder.Services.AddAuthentication().AddJwtBearer(o => o.TokenValidationParameters = new TokenValidationParameters
                     {
-                        IssuerSigningKey = new SymmetricSecurityKey(SigningKeyLoader.FromConfiguration(builder.Configuration, "Jwt:SigningKey", "HS256")),
+                        IssuerSigningKey = SigningKeyLoader.FromConfiguration(builder.Configuration, "Jwt:SigningKey", "HS256"),
                     });
                 }
             }
@@ -416,7 +416,7 @@ public class HardCodedSigningKeyAnalyzerTests
             """, Usings.Replace("using Microsoft.IdentityModel.Tokens;\n", "using Microsoft.IdentityModel.Tokens;\nusing SafeAuth.Secrets;\n") + """
             public static class Webhooks
             {
-                private static readonly HMACSHA512 Mac = new(SigningKeyLoader.FromEnvironment("JWT_SIGNING_KEY", "HS512"));
+                private static readonly HMACSHA512 Mac = new(SigningKeyLoader.FromEnvironment("JWT_SIGNING_KEY", "HS512").Key);
             }
             """, References.Server | References.SafeAuthRuntime);
     }

@@ -240,8 +240,8 @@ public partial class JwtReadWithoutValidationAnalyzerTests
             {
                 public IActionResult Delete(string token, string other)
                 {
-                    var jwt = StrictJwt.ReadValidatedJwtSecurityToken(token);
-                    var web = StrictJwt.ReadValidatedJsonWebToken(other);
+                    var jwt = StrictJwt.ValidateJwtSecurityToken(token);
+                    var web = StrictJwt.ValidateJsonWebToken(other);
                     return jwt.Subject == "root" && web.Subject == "root" ? Ok() : Forbid();
                 }
             }
@@ -274,7 +274,7 @@ public partial class JwtReadWithoutValidationAnalyzerTests
                 public IActionResult Get(string token)
                 {
                     var parts = token.Split('.');
-                    var json = Base64UrlEncoder.Decode(StrictJwt.ReadValidatedJsonWebToken(token).EncodedPayload);
+                    var json = Base64UrlEncoder.Decode(StrictJwt.ValidateJsonWebToken(token).EncodedPayload);
                     using var document = JsonDocument.Parse(json);
                     return Ok(document.RootElement.GetProperty("sub").GetString());
                 }
