@@ -23,17 +23,19 @@ public static class TokenCookies
     public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(400);
 
     /// <summary>
-    /// Checked cookie options for a token that lives <paramref name="lifetime"/>: <c>HttpOnly</c>, <c>Secure</c>,
-    /// <paramref name="sameSite"/>, <c>Path=/</c>, no <c>Domain</c>, <c>Max-Age</c> = <paramref name="lifetime"/>.
-    /// Use them with a name that starts with <see cref="HostPrefix"/>.
+    /// Checked cookie options for the token cookie <paramref name="name"/> that lives <paramref name="lifetime"/>:
+    /// <c>HttpOnly</c>, <c>Secure</c>, <paramref name="sameSite"/>, <c>Path=/</c>, no <c>Domain</c>, <c>Max-Age</c> =
+    /// <paramref name="lifetime"/>. The name is checked too, since it is what <c>Response.Cookies.Append</c> is given:
+    /// an RFC 6265 token starting with <see cref="HostPrefix"/>.
     /// </summary>
+    /// <param name="name">The cookie name that goes to <c>Response.Cookies.Append</c>, for example <c>__Host-token</c>.</param>
     /// <param name="lifetime">How long the token is valid; positive.</param>
     /// <param name="sameSite"><see cref="SameSiteMode.Strict"/> (default) or <see cref="SameSiteMode.Lax"/>.</param>
     /// <returns>New cookie options.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The lifetime is not positive, or longer than <see cref="MaxLifetime"/>.</exception>
-    /// <exception cref="ArgumentException">The SameSite mode is neither Strict nor Lax.</exception>
-    public static CookieOptions CreateCookieOptions(TimeSpan lifetime, SameSiteMode sameSite = SameSiteMode.Strict) =>
-        CreateCookieOptions(new TokenCookieOptions { Lifetime = lifetime, SameSite = sameSite });
+    /// <exception cref="ArgumentException">The name is refused, or the SameSite mode is neither Strict nor Lax.</exception>
+    public static CookieOptions CreateCookieOptions(string name, TimeSpan lifetime, SameSiteMode sameSite = SameSiteMode.Strict) =>
+        CreateCookieOptions(new TokenCookieOptions { Name = name, Lifetime = lifetime, SameSite = sameSite });
 
     /// <summary>Checks <paramref name="options"/> and builds the ASP.NET Core cookie options for them.</summary>
     /// <param name="options">The token cookie settings.</param>

@@ -14,14 +14,14 @@ internal static class SecretChecks
         }
 
         var trimmed = value.Trim();
-        if (SecretTextRules.IsKnownSample(trimmed))
-        {
-            throw new SecretConfigurationException(settingName, SecretProblem.KnownSample, $"The secret setting '{settingName}' holds a well-known sample value; generate a new random secret.");
-        }
-
         if (IsPlaceholder(trimmed))
         {
             throw new SecretConfigurationException(settingName, SecretProblem.Placeholder, $"The secret setting '{settingName}' still holds a placeholder; set the real value in user secrets, the environment or a key vault.");
+        }
+
+        if (SecretTextRules.IsKnownSample(trimmed))
+        {
+            throw new SecretConfigurationException(settingName, SecretProblem.KnownSample, $"The secret setting '{settingName}' holds a well-known sample value; generate a new random secret.");
         }
 
         return trimmed;

@@ -35,7 +35,7 @@ internal static class KeyStrength
                 return x509.PublicKey switch
                 {
                     RSA rsa => Rsa(Export(rsa, name), null, name),
-                    ECDsa ec => Ec(CurveOf(ec, name), null, name),
+                    ECDsa => throw Refuse(name, "is a certificate with an EC key, which IdentityModel cannot verify signatures with (every token would fail); use new ECDsaSecurityKey(certificate.GetECDsaPublicKey())"),
                     _ => throw Refuse(name, "is a certificate whose public key is neither RSA nor EC"),
                 };
             case JsonWebKey jwk:

@@ -80,7 +80,7 @@ internal static class TokenKinds
         return Refuse(
             JwtValidationFailure.NotAnAccessToken,
             kind is null
-                ? "The 'typ' header names a type other than an access token (JWT, at+jwt); list it in ValidTypes to accept it."
+                ? "The 'typ' header names a type that is not an access token (JWT, at+jwt); list it in ValidTypes to accept it."
                 : "The 'typ' header marks " + kind + ", not an access token.",
             out failure,
             out message);

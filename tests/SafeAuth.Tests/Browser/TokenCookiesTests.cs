@@ -8,7 +8,7 @@ public class TokenCookiesTests
     [Fact]
     public void CreateCookieOptions_HardensEveryAttribute()
     {
-        var options = TokenCookies.CreateCookieOptions(TimeSpan.FromMinutes(15));
+        var options = TokenCookies.CreateCookieOptions("__Host-token", TimeSpan.FromMinutes(15));
         Assert.True(options.HttpOnly);
         Assert.True(options.Secure);
         Assert.Equal(SameSiteMode.Strict, options.SameSite);
@@ -18,10 +18,24 @@ public class TokenCookiesTests
         Assert.True(options.IsEssential);
     }
 
+    [Theory]
+    [InlineData("token")]
+    [InlineData("__Secure-token")]
+    [InlineData("__Host-")]
+    [InlineData("__Host-a;SameSite=None")]
+    [InlineData("__Host-a b")]
+    [InlineData("")]
+    public void CreateCookieOptions_ChecksTheNameGivenToAppend(string name)
+    {
+        // The name is what Response.Cookies.Append writes; without the __Host- prefix a sub-domain can plant or
+        // shadow the cookie, and separators inject attributes.
+        Assert.Throws<ArgumentException>(() => TokenCookies.CreateCookieOptions(name, TimeSpan.FromMinutes(5)));
+    }
+
     [Fact]
     public void CreateCookieOptions_AllowsLax()
     {
-        Assert.Equal(SameSiteMode.Lax, TokenCookies.CreateCookieOptions(TimeSpan.FromMinutes(1), SameSiteMode.Lax).SameSite);
+        Assert.Equal(SameSiteMode.Lax, TokenCookies.CreateCookieOptions("__Host-token", TimeSpan.FromMinutes(1), SameSiteMode.Lax).SameSite);
     }
 
     [Fact]
@@ -42,7 +56,7 @@ public class TokenCookiesTests
     [InlineData(-1)]
     public void Refuses_LifetimeNotPositive(int seconds)
     {
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => TokenCookies.CreateCookieOptions(TimeSpan.FromSeconds(seconds)));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => TokenCookies.CreateCookieOptions("__Host-token", TimeSpan.FromSeconds(seconds)));
         Assert.Equal("options.Lifetime", error.ParamName);
     }
 
@@ -51,7 +65,7 @@ public class TokenCookiesTests
     [InlineData(SameSiteMode.Unspecified)]
     public void Refuses_SameSiteNoneOrUnspecified(SameSiteMode mode)
     {
-        var error = Assert.Throws<ArgumentException>(() => TokenCookies.CreateCookieOptions(TimeSpan.FromMinutes(1), mode));
+        var error = Assert.Throws<ArgumentException>(() => TokenCookies.CreateCookieOptions("__Host-token", TimeSpan.FromMinutes(1), mode));
         Assert.Equal("options.SameSite", error.ParamName);
     }
 
@@ -165,10 +179,10 @@ public class TokenCookiesTests
     [Fact]
     public void Refuses_LifetimeBeyondTheBrowsersFourHundredDayCap()
     {
-        Assert.NotNull(TokenCookies.CreateCookieOptions(TimeSpan.FromDays(400)));
+        Assert.NotNull(TokenCookies.CreateCookieOptions("__Host-token", TimeSpan.FromDays(400)));
         foreach (var lifetime in new[] { TimeSpan.FromDays(400) + TimeSpan.FromSeconds(1), TimeSpan.FromDays(36_500), TimeSpan.MaxValue })
         {
-            var error = Assert.Throws<ArgumentOutOfRangeException>(() => TokenCookies.CreateCookieOptions(lifetime));
+            var error = Assert.Throws<ArgumentOutOfRangeException>(() => TokenCookies.CreateCookieOptions("__Host-token", lifetime));
             Assert.Equal("options.Lifetime", error.ParamName);
             Assert.Contains("400 days", error.Message, StringComparison.Ordinal);
         }

@@ -221,10 +221,10 @@ public sealed class HostileInputTests : IClassFixture<JwtFixture>
     {
         var hostile = new List<Action>
         {
-            () => TokenCookies.CreateCookieOptions(TimeSpan.Zero),
-            () => TokenCookies.CreateCookieOptions(TimeSpan.FromMinutes(-1)),
-            () => TokenCookies.CreateCookieOptions(TimeSpan.FromMinutes(5), SameSiteMode.None),
-            () => TokenCookies.CreateCookieOptions(TimeSpan.FromMinutes(5), SameSiteMode.Unspecified),
+            () => TokenCookies.CreateCookieOptions("__Host-token", TimeSpan.Zero),
+            () => TokenCookies.CreateCookieOptions("__Host-token", TimeSpan.FromMinutes(-1)),
+            () => TokenCookies.CreateCookieOptions("__Host-token", TimeSpan.FromMinutes(5), SameSiteMode.None),
+            () => TokenCookies.CreateCookieOptions("__Host-token", TimeSpan.FromMinutes(5), SameSiteMode.Unspecified),
             () => TokenCookies.CreateCookieOptions(new TokenCookieOptions { Name = "token", Lifetime = TimeSpan.FromMinutes(5) }),
             () => TokenCookies.CreateCookieOptions(new TokenCookieOptions { Name = "__Host-t", Lifetime = TimeSpan.FromMinutes(5), Domain = "example.com" }),
             () => TokenCookies.CreateCookieOptions(new TokenCookieOptions { Name = "__Host-t", Lifetime = TimeSpan.FromMinutes(5), Path = "/api" }),
@@ -238,7 +238,7 @@ public sealed class HostileInputTests : IClassFixture<JwtFixture>
             Assert.True(exception is ArgumentException, $"hostile cookie option #{i} was not refused with an ArgumentException: {exception?.GetType().Name ?? "accepted"}");
         }
 
-        var safe = TokenCookies.CreateCookieOptions(TimeSpan.FromMinutes(5));
+        var safe = TokenCookies.CreateCookieOptions("__Host-token", TimeSpan.FromMinutes(5));
         Assert.True(safe.HttpOnly && safe.Secure && safe.SameSite == SameSiteMode.Strict);
     }
 

@@ -56,6 +56,26 @@ public class SecretInAppSettingsAnalyzerTests
             Expected(1, "Clients:1:SigningKey", "appsettings.Production.json"));
     }
 
+    public static TheoryData<string> Placeholders => new(SafeAuth.Tests.Shared.PlaceholderSamples.Values);
+
+    public static TheoryData<string> NotPlaceholders => new(SafeAuth.Tests.Shared.PlaceholderSamples.NotPlaceholders);
+
+    [Theory]
+    [MemberData(nameof(Placeholders))]
+    public async Task NoDiagnostic_ThePlaceholdersTheRuntimeLoadersRefuse(string value)
+    {
+        // The same table is refused as SecretProblem.Placeholder by the runtime loaders (SafeAuth.Tests).
+        await Verify("appsettings.json", "{ \"AzureAd\": { \"ClientSecret\": " + System.Text.Json.JsonSerializer.Serialize(value) + " } }");
+    }
+
+    [Theory]
+    [MemberData(nameof(NotPlaceholders))]
+    public async Task Reports_GuessableValues_ThatLookLikePlaceholders(string value)
+    {
+        var json = "{ \"AzureAd\": { \"ClientSecret\": {|#0:" + System.Text.Json.JsonSerializer.Serialize(value) + "|} } }";
+        await Verify("appsettings.json", json, null, Expected(0, "AzureAd:ClientSecret"));
+    }
+
     [Fact]
     public async Task NoDiagnostic_PlaceholdersEmptyValuesKeyVaultReferencesAndOtherKeys()
     {
