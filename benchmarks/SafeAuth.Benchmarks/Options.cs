@@ -14,6 +14,7 @@ internal sealed class Options
     public string? DumpCorpus { get; private set; }
     public bool SkipNetAnalyzers { get; private set; }
     public bool ListFindings { get; private set; }
+    public int RuntimeIterations { get; private set; }
 
     public const string Usage = """
         SafeAuth.Benchmarks: analyzer cost against compile time and against NetAnalyzers CA5404/CA5405.
@@ -27,6 +28,8 @@ internal sealed class Options
           --dump-corpus D  write the generated corpus (and its no-auth variant) to D and continue
           --no-netanalyzers  skip the NetAnalyzers comparison
           --findings       list every SafeAuth, CA5404 and CA5405 finding of the last run (file, line, message)
+          --runtime N      instead: time StrictJwtValidator on N validations per token kind (RS256, ES256, HS256,
+                           forged, oversized) and write those microseconds to --out
           --help           this text
         """;
 
@@ -75,6 +78,7 @@ internal sealed class Options
                 case "--dump-corpus": options.DumpCorpus = Value(); break;
                 case "--no-netanalyzers": options.SkipNetAnalyzers = true; break;
                 case "--findings": options.ListFindings = true; break;
+                case "--runtime": options.RuntimeIterations = Number(1); break;
                 case "--help" or "-h" or "-?": return null;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }

@@ -22,6 +22,11 @@ if (options is null)
     return 0;
 }
 
+if (options.RuntimeIterations > 0)
+{
+    return RuntimeBenchmark.Run(options.RuntimeIterations, options.Out);
+}
+
 var total = Stopwatch.StartNew();
 var safeAuth = AnalyzerSets.SafeAuth();
 if (safeAuth.IsEmpty)

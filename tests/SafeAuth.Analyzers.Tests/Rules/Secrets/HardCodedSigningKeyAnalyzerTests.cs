@@ -446,6 +446,31 @@ public class HardCodedSigningKeyAnalyzerTests
     }
 
     [Fact]
+    public async Task Fix_ThroughLocal_WithSafeAuth_KeepsTheLocalsBytes()
+    {
+        // The loader returns a checked key; where bytes are needed its .Key stands in.
+        await VerifyCS.VerifyCodeFixAsync(Usings + """
+            public class Issuer
+            {
+                public SecurityKey Key(IConfiguration configuration)
+                {
+                    var keyBytes = Encoding.UTF8.GetBytes("k3y-used-to-sign-every-token-in-prod!");
+                    return new SymmetricSecurityKey([|keyBytes|]);
+                }
+            }
+            """, Usings.Replace("using Microsoft.IdentityModel.Tokens;\n", "using Microsoft.IdentityModel.Tokens;\nusing SafeAuth.Secrets;\n") + """
+            public class Issuer
+            {
+                public SecurityKey Key(IConfiguration configuration)
+                {
+                    var keyBytes = SigningKeyLoader.FromConfiguration(configuration, "Jwt:SigningKey", "HS256").Key;
+                    return new SymmetricSecurityKey(keyBytes);
+                }
+            }
+            """, References.Server | References.SafeAuthRuntime);
+    }
+
+    [Fact]
     public async Task Fix_NotOffered_WithoutConfigurationOrSafeAuth()
     {
         const string source = Usings + """
