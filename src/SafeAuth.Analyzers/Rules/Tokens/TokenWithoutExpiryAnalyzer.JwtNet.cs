@@ -1,11 +1,8 @@
 using System.Collections.Generic;
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SafeAuth.Analyzers.Common;
-using SafeAuth.Analyzers.Options;
 
 namespace SafeAuth.Analyzers.Rules.Tokens;
 

@@ -1,12 +1,8 @@
 using System;
-using System.Collections.Immutable;
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SafeAuth.Analyzers.Common;
-using SafeAuth.Analyzers.Options;
 
 namespace SafeAuth.Analyzers.Rules.Tokens;
 

@@ -1,12 +1,7 @@
-using System.Collections.Immutable;
 using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
-using Microsoft.CodeAnalysis.Simplification;
 using SafeAuth.Analyzers.Common;
 using SafeAuth.Analyzers.KnownTypes;
 using SafeAuth.CodeFixes.Common;
