@@ -88,4 +88,10 @@ public enum JwtValidationFailure
     /// DPoP proof, or another <c>typ</c> (see <see cref="StrictJwtValidationOptions.AcceptOnlyAccessTokens"/>).
     /// </summary>
     NotAnAccessToken,
+
+    /// <summary>The token's <c>jti</c>, or its subject's tokens up to its <c>iat</c>, are revoked (<see cref="StrictJwtValidationOptions.RevocationStore"/>).</summary>
+    Revoked,
+
+    /// <summary>The revocation store could not be reached, and validation fails closed.</summary>
+    RevocationStoreUnavailable,
 }

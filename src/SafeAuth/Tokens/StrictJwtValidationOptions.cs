@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.IdentityModel.Tokens;
+using SafeAuth.Revocation;
 
 namespace SafeAuth.Tokens;
 
@@ -93,6 +94,19 @@ public sealed class StrictJwtValidationOptions
     /// settings, and only one level of nesting is accepted. Default <see langword="false"/>.
     /// </summary>
     public bool AllowNestedTokens { get; set; }
+
+    /// <summary>
+    /// Where revoked tokens are remembered (<see cref="StrictJwtRevocationServiceCollectionExtensions.AddStrictJwtRevocation"/>
+    /// sets it). When set, a token whose <c>jti</c> is revoked, or whose subject's tokens are revoked up to its <c>iat</c>, is
+    /// refused as <see cref="JwtValidationFailure.Revoked"/>, after one store round trip. Default <see langword="null"/>: no check.
+    /// </summary>
+    public ITokenRevocationStore? RevocationStore { get; set; }
+
+    /// <summary>
+    /// Fail-open: accept tokens when <see cref="RevocationStore"/> cannot be reached, instead of refusing them as
+    /// <see cref="JwtValidationFailure.RevocationStoreUnavailable"/>. Default <see langword="false"/> (fail closed).
+    /// </summary>
+    public bool AcceptTokensWhenRevocationStoreIsUnavailable { get; set; }
 
     /// <summary>The clock used for <c>exp</c>, <c>nbf</c> and <c>iat</c>. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;

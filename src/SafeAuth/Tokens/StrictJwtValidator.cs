@@ -9,6 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using SafeAuth.Revocation;
 
 namespace SafeAuth.Tokens;
 
@@ -31,6 +32,8 @@ public sealed class StrictJwtValidator
     private readonly TimeProvider _timeProvider;
     private readonly JsonWebTokenHandler _handler;
     private readonly Dictionary<string, TokenValidationParameters> _parametersByIssuer;
+    private readonly ITokenRevocationStore? _revocations;
+    private readonly bool _revocationFailOpen;
 
     /// <summary>Checks <paramref name="options"/> and builds a validator from a snapshot of them.</summary>
     /// <param name="options">The validation settings; later changes to them do not affect this validator.</param>
@@ -63,6 +66,12 @@ public sealed class StrictJwtValidator
 
         _timeProvider = options.TimeProvider ?? throw new ArgumentException("TimeProvider must not be null.", nameof(options));
         _requireIssuedAt = options.RequireIssuedAt;
+        _revocations = options.RevocationStore;
+        _revocationFailOpen = options.AcceptTokensWhenRevocationStoreIsUnavailable;
+        if (_revocations is not null && !_requireIssuedAt)
+        {
+            throw new ArgumentException("A RevocationStore needs RequireIssuedAt: a subject's tokens are revoked by their 'iat'.", nameof(options));
+        }
 
         var keys = _issuerKeys.AllKeys.ToList();
         _policy = KeyAlgorithmPolicy.Create(keys, options.ValidAlgorithms, i => _issuerKeys.Label(keys[i]));
@@ -231,8 +240,50 @@ public sealed class StrictJwtValidator
             return dateFailure;
         }
 
+        var revoked = await CheckRevocationAsync(jwt, inspected, cancellationToken).ConfigureAwait(false);
+        if (revoked is not null)
+        {
+            return revoked;
+        }
+
         var identity = result.ClaimsIdentity ?? new ClaimsIdentity(jwt.Claims, "SafeAuth.StrictJwt");
         return StrictJwtValidationResult.Success(jwt, identity);
+    }
+
+    /// <summary>One round trip to the revocation store, when there is one; fails closed unless configured otherwise.</summary>
+    private async Task<StrictJwtValidationResult?> CheckRevocationAsync(JsonWebToken jwt, InspectedToken inspected, CancellationToken cancellationToken)
+    {
+        if (_revocations is null)
+        {
+            return null;
+        }
+
+        var tokenId = string.IsNullOrEmpty(jwt.Id) ? null : jwt.Id;
+        var subject = string.IsNullOrEmpty(jwt.Subject) ? null : jwt.Subject;
+        RevocationState state;
+        try
+        {
+            state = await _revocations.CheckAsync(tokenId, subject, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return _revocationFailOpen
+                ? null
+                : StrictJwtValidationResult.Failed(JwtValidationFailure.RevocationStoreUnavailable, "The revocation store cannot be reached, so the token is refused (fail closed).", e);
+        }
+
+        if (state.TokenRevoked)
+        {
+            return StrictJwtValidationResult.Failed(JwtValidationFailure.Revoked, "The token has been revoked ('jti').");
+        }
+
+        // iat is whole seconds: a token issued in the second of a sign-out everywhere is revoked too.
+        if (state.SubjectRevokedUpTo is DateTimeOffset upTo && inspected.IssuedAt is double iat && iat <= upTo.ToUnixTimeSeconds())
+        {
+            return StrictJwtValidationResult.Failed(JwtValidationFailure.Revoked, "The subject's tokens issued up to a sign-out everywhere have been revoked.");
+        }
+
+        return null;
     }
 
     private StrictJwtValidationResult? CheckDates(InspectedToken token)

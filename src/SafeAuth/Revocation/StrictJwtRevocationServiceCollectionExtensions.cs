@@ -1,0 +1,54 @@
+using System;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SafeAuth.Revocation;
+
+namespace SafeAuth.Tokens;
+
+/// <summary>Registers token revocation and refresh-token rotation with dependency injection.</summary>
+public static class StrictJwtRevocationServiceCollectionExtensions
+{
+    /// <summary>
+    /// Makes the <see cref="StrictJwtValidator"/> consult an <see cref="ITokenRevocationStore"/>: the one registered
+    /// already (for example by SafeAuth.Redis), else an <see cref="InMemoryTokenRevocationStore"/> for a single instance.
+    /// Validation fails closed when the store cannot be reached unless <paramref name="acceptTokensWhenStoreIsUnavailable"/>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="acceptTokensWhenStoreIsUnavailable">Fail open, named as such. Default <see langword="false"/>.</param>
+    /// <returns><paramref name="services"/>, for chaining.</returns>
+    public static IServiceCollection AddStrictJwtRevocation(this IServiceCollection services, bool acceptTokensWhenStoreIsUnavailable = false)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton<ITokenRevocationStore>(sp => new InMemoryTokenRevocationStore(sp.GetService<TimeProvider>()));
+        services.AddOptions<StrictJwtValidationOptions>().Configure<ITokenRevocationStore>((options, store) =>
+        {
+            options.RevocationStore = store;
+            options.AcceptTokensWhenRevocationStoreIsUnavailable = acceptTokensWhenStoreIsUnavailable;
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// Registers <see cref="RefreshTokenRotation"/> with the <see cref="IRefreshTokenStore"/> registered already, else an
+    /// <see cref="InMemoryRefreshTokenStore"/>, and <see cref="AddStrictJwtRevocation"/>. The app registers the
+    /// <see cref="StrictJwtIssuer"/> that issues the access tokens. Lifetimes are checked when the host starts.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the lifetimes; may be null for the defaults (14 days sliding, 30 days absolute).</param>
+    /// <returns>The options builder.</returns>
+    public static OptionsBuilder<RefreshTokenOptions> AddRefreshTokenRotation(this IServiceCollection services, Action<RefreshTokenOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddStrictJwtRevocation();
+        services.TryAddSingleton<IRefreshTokenStore>(sp => new InMemoryRefreshTokenStore(sp.GetService<TimeProvider>()));
+        services.TryAddSingleton<RefreshTokenRotation>();
+        var builder = services.AddOptions<RefreshTokenOptions>();
+        if (configure is not null)
+        {
+            builder.Configure(configure);
+        }
+
+        return builder.Validate(o => o.Problem() is null, "The refresh token lifetimes are invalid: positive, absolute at least sliding and at most 400 days.").ValidateOnStart();
+    }
+}
