@@ -4,6 +4,7 @@ using SafeAuth.Samples.Clean.Filters;
 using SafeAuth.Samples.Clean.Middleware;
 using SafeAuth.Samples.Clean.Secrets;
 using SafeAuth.Browser;
+using SafeAuth.Revocation;
 using SafeAuth.Samples.Clean.Services;
 using SafeAuth.Secrets;
 using SafeAuth.Tokens;
@@ -30,13 +31,33 @@ builder.Services.AddStrictJwtValidation(options =>
 // Bearer tokens on API calls: JwtBearer validates them with the same fail-closed parameters.
 builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
 builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-    .Configure<StrictJwtValidator>((options, validator) =>
+    .Configure<StrictJwtValidator, ITokenRevocationStore>((options, validator, revocations) =>
     {
         options.MapInboundClaims = false;
         var parameters = validator.CreateTokenValidationParameters();
         parameters.NameClaimType = "sub";
         parameters.RoleClaimType = "role";
         options.TokenValidationParameters = parameters;
+
+        // Revoked tokens (a sign-out everywhere, a reused refresh token) are refused here too; an unreachable store
+        // fails closed.
+        options.Events = new JwtBearerEvents
+        {
+            OnTokenValidated = async context =>
+            {
+                try
+                {
+                    if (await revocations.IsRevokedAsync(context.SecurityToken, context.HttpContext.RequestAborted))
+                    {
+                        context.Fail("The token has been revoked.");
+                    }
+                }
+                catch (RevocationStoreUnavailableException e)
+                {
+                    context.Fail(e);
+                }
+            },
+        };
     });
 builder.Services.AddAuthorization();
 
@@ -48,7 +69,9 @@ builder.Services.AddSingleton(new StrictJwtIssuer(new StrictJwtIssuerOptions
     SigningKey = signingKey,
     Lifetime = TimeSpan.FromMinutes(15),
 }));
-builder.Services.AddSingleton<RefreshTokenStore>();
+// Rotating refresh tokens (14 days sliding, 30 days absolute) and the revocation list the validators consult; in memory
+// for this single instance (SafeAuth.Redis's AddSafeAuthRedisStores shares them between instances).
+builder.Services.AddRefreshTokenRotation();
 
 builder.Services.AddControllers();
 builder.Services.AddSingleton<OrderStore>();

@@ -1,21 +1,21 @@
 using System.Security.Claims;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
-using SafeAuth.Samples.Clean.Services;
-using SafeAuth.Tokens;
+using SafeAuth.Revocation;
 
 namespace SafeAuth.Samples.Clean.Endpoints;
 
 /// <summary>
-/// Issues the API's own short-lived access tokens with SafeAuth's <see cref="StrictJwtIssuer"/> (exp, iat, nbf and jti
-/// always written, lifetime capped, typ at+jwt, algorithm bound to the key), and renews them from a refresh token.
+/// Short-lived access tokens (StrictJwtIssuer: exp, iat, nbf and jti always written, 15 minutes) with rotating refresh
+/// tokens (RefreshTokenRotation: 256 random bits stored only as a hash, one use each, a reused one ends every session
+/// of the user), and a sign-out everywhere that revokes the user's access tokens too.
 /// </summary>
 public static class TokenEndpoints
 {
+    private const string ClientId = "safeauth-samples-web";
+
     public static IEndpointRouteBuilder MapTokenEndpoints(this IEndpointRouteBuilder app)
     {
-        // A signed-in user (validated by JwtBearer) exchanges its session for a short-lived API token.
-        app.MapPost("/api/tokens", (ClaimsPrincipal user, StrictJwtIssuer issuer) =>
+        // Login: a signed-in user (validated by JwtBearer) starts a refresh-token family.
+        app.MapPost("/api/tokens", async (ClaimsPrincipal user, RefreshTokenRotation rotation, CancellationToken cancellationToken) =>
         {
             var userId = user.FindFirstValue("sub");
             if (userId is null)
@@ -23,34 +23,46 @@ public static class TokenEndpoints
                 return Results.Unauthorized();
             }
 
-            var token = issuer.Issue(userId, new[] { new Claim("scope", "reports.read") }, TimeSpan.FromMinutes(10));
-            return Results.Ok(new { access_token = token, token_type = "Bearer", expires_in = 600 });
+            var tokens = await rotation.SignInAsync(userId, ClientId, new[] { new Claim("scope", "reports.read") }, cancellationToken);
+            return Results.Ok(new TokenResponse(tokens.AccessToken!, tokens.RefreshToken!));
         })
         .RequireAuthorization();
 
-        // Renewal: the expired access token is read back, with its signature, issuer and audience still validated,
-        // only to learn whose refresh token this is.
-        app.MapPost("/api/tokens/refresh", async (RefreshRequest request, RefreshTokenStore refreshTokens, StrictJwtValidator validator, StrictJwtIssuer issuer) =>
+        // Refresh: the refresh token alone; it is spent, and a new pair comes back.
+        app.MapPost("/api/tokens/refresh", async (RefreshRequest request, RefreshTokenRotation rotation, CancellationToken cancellationToken) =>
         {
-            var userId = await GetSubjectFromExpiredTokenAsync(request.AccessToken, validator);
-            if (userId is null || !refreshTokens.TryRedeem(userId, request.RefreshToken))
+            var result = await rotation.RedeemAsync(request.RefreshToken, ClientId, cancellationToken: cancellationToken);
+            if (result.Succeeded)
+            {
+                return Results.Ok(new TokenResponse(result.AccessToken, result.RefreshToken));
+            }
+
+            return result.Status == RefreshTokenStatus.StoreUnavailable
+                ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable)
+                : Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: result.Status.ToString());
+        });
+
+        // Sign out everywhere (a lost device, a changed password): every refresh token and access token of the user.
+        app.MapPost("/api/tokens/signout-everywhere", async (ClaimsPrincipal user, RefreshTokenRotation rotation, CancellationToken cancellationToken) =>
+        {
+            var userId = user.FindFirstValue("sub");
+            if (userId is null)
             {
                 return Results.Unauthorized();
             }
 
-            return Results.Ok(new { access_token = issuer.Issue(userId), token_type = "Bearer" });
-        });
+            await rotation.SignOutEverywhereAsync(userId, cancellationToken);
+            return Results.NoContent();
+        })
+        .RequireAuthorization();
 
         return app;
     }
-
-    private static async Task<string?> GetSubjectFromExpiredTokenAsync(string accessToken, StrictJwtValidator validator)
-    {
-        var parameters = validator.CreateTokenValidationParameters();
-        parameters.ValidateLifetime = false;
-        var result = await new JsonWebTokenHandler { MapInboundClaims = false }.ValidateTokenAsync(accessToken, parameters);
-        return result.IsValid && result.SecurityToken is JsonWebToken token ? token.Subject : null;
-    }
 }
 
-public sealed record RefreshRequest(string AccessToken, string RefreshToken);
+public sealed record RefreshRequest(string RefreshToken);
+
+public sealed record TokenResponse(string AccessToken, string RefreshToken)
+{
+    public string TokenType => "Bearer";
+}

@@ -32,15 +32,3 @@ public sealed class UserDirectory
 
     public bool Delete(string userId) => _displayNames.TryRemove(userId, out _);
 }
-
-/// <summary>One-time refresh tokens per user (a database table in a real app).</summary>
-public sealed class RefreshTokenStore
-{
-    private readonly ConcurrentDictionary<string, string> _byUser = new(StringComparer.Ordinal);
-
-    public bool TryRedeem(string userId, string refreshToken) =>
-        _byUser.TryGetValue(userId, out var stored)
-        && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
-            System.Text.Encoding.UTF8.GetBytes(stored), System.Text.Encoding.UTF8.GetBytes(refreshToken))
-        && _byUser.TryRemove(new KeyValuePair<string, string>(userId, stored));
-}

@@ -258,12 +258,10 @@ public sealed class StrictJwtValidator
             return null;
         }
 
-        var tokenId = string.IsNullOrEmpty(jwt.Id) ? null : jwt.Id;
-        var subject = string.IsNullOrEmpty(jwt.Subject) ? null : jwt.Subject;
-        RevocationState state;
+        bool revoked;
         try
         {
-            state = await _revocations.CheckAsync(tokenId, subject, cancellationToken).ConfigureAwait(false);
+            revoked = await TokenRevocationExtensions.IsRevokedAsync(_revocations, jwt.Id, jwt.Subject, inspected.IssuedAt is double iat ? (long)iat : null, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -272,18 +270,9 @@ public sealed class StrictJwtValidator
                 : StrictJwtValidationResult.Failed(JwtValidationFailure.RevocationStoreUnavailable, "The revocation store cannot be reached, so the token is refused (fail closed).", e);
         }
 
-        if (state.TokenRevoked)
-        {
-            return StrictJwtValidationResult.Failed(JwtValidationFailure.Revoked, "The token has been revoked ('jti').");
-        }
-
-        // iat is whole seconds: a token issued in the second of a sign-out everywhere is revoked too.
-        if (state.SubjectRevokedUpTo is DateTimeOffset upTo && inspected.IssuedAt is double iat && iat <= upTo.ToUnixTimeSeconds())
-        {
-            return StrictJwtValidationResult.Failed(JwtValidationFailure.Revoked, "The subject's tokens issued up to a sign-out everywhere have been revoked.");
-        }
-
-        return null;
+        return revoked
+            ? StrictJwtValidationResult.Failed(JwtValidationFailure.Revoked, "The token has been revoked (its 'jti', or its subject's tokens up to its 'iat').")
+            : null;
     }
 
     private StrictJwtValidationResult? CheckDates(InspectedToken token)
