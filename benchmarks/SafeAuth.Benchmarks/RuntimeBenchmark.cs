@@ -44,37 +44,9 @@ internal static class RuntimeBenchmark
             }
         }
 
-        var hs256 = cases[2];
-        results["HS256 + in-memory revocation"] = Measure(Validator(hs256.Key, new InMemoryTokenRevocationStore()), hs256.Token, iterations, expectValid: true);
-        var redemptions = new Dictionary<string, object>(StringComparer.Ordinal)
-        {
-            ["in-memory"] = Redemptions(new InMemoryRefreshTokenStore(), new InMemoryTokenRevocationStore(), hs256.Key, iterations),
-        };
-        using (var redis = LocalRedis.TryStart())
-        {
-            if (redis is not null)
-            {
-                var revocations = new RedisTokenRevocationStore(redis.Connection, "bench:");
-                results["HS256 + Redis revocation"] = Measure(Validator(hs256.Key, revocations), hs256.Token, iterations, expectValid: true);
-                redemptions["redis"] = Redemptions(new RedisRefreshTokenStore(redis.Connection, "bench:"), revocations, hs256.Key, iterations);
-            }
-            else
-            {
-                Console.WriteLine("  (redis-server is not on PATH: the Redis timings are left out)");
-            }
-        }
+        var redemptions = MeasureRevocation(cases[2].Key, cases[2].Token, iterations, results);
 
-        foreach (var (name, value) in results)
-        {
-            var m = (Measurement)value;
-            Console.WriteLine($"  {name,-30} median {m.MedianMicroseconds,8:F1} µs   p95 {m.P95Microseconds,8:F1} µs   ({m.Iterations} validations)");
-        }
-
-        foreach (var (name, value) in redemptions)
-        {
-            Console.WriteLine($"  refresh-token redemptions, {name,-9} {value,8:F0} per second (one thread, each a full rotation)");
-        }
-
+        Print(results, redemptions);
         var json = new Dictionary<string, object>
         {
             ["iterations"] = iterations,
@@ -87,6 +59,45 @@ internal static class RuntimeBenchmark
         File.WriteAllText(outPath, JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
         Console.WriteLine($"Wrote {Path.GetFullPath(outPath)}.");
         return 0;
+    }
+
+    /// <summary>HS256 with the revocation check, in memory and on a local Redis when there is one; and rotations per second on each.</summary>
+    private static Dictionary<string, object> MeasureRevocation(SecurityKey key, string token, int iterations, Dictionary<string, object> results)
+    {
+        results["HS256 + in-memory revocation"] = Measure(Validator(key, new InMemoryTokenRevocationStore()), token, iterations, expectValid: true);
+        var redemptions = new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["in-memory"] = Redemptions(new InMemoryRefreshTokenStore(), new InMemoryTokenRevocationStore(), key, iterations),
+        };
+        using (var redis = LocalRedis.TryStart())
+        {
+            if (redis is not null)
+            {
+                var revocations = new RedisTokenRevocationStore(redis.Connection, "bench:");
+                results["HS256 + Redis revocation"] = Measure(Validator(key, revocations), token, iterations, expectValid: true);
+                redemptions["redis"] = Redemptions(new RedisRefreshTokenStore(redis.Connection, "bench:"), revocations, key, iterations);
+            }
+            else
+            {
+                Console.WriteLine("  (redis-server is not on PATH: the Redis timings are left out)");
+            }
+        }
+
+        return redemptions;
+    }
+
+    private static void Print(Dictionary<string, object> results, Dictionary<string, object> redemptions)
+    {
+        foreach (var (name, value) in results)
+        {
+            var m = (Measurement)value;
+            Console.WriteLine($"  {name,-30} median {m.MedianMicroseconds,8:F1} µs   p95 {m.P95Microseconds,8:F1} µs   ({m.Iterations} validations)");
+        }
+
+        foreach (var (name, value) in redemptions)
+        {
+            Console.WriteLine($"  refresh-token redemptions, {name,-9} {value,8:F0} per second (one thread, each a full rotation)");
+        }
     }
 
     private static StrictJwtValidator Validator(SecurityKey key, ITokenRevocationStore? revocations = null)

@@ -19,7 +19,7 @@ namespace SafeAuth.Tokens;
 /// holding only the keys of the issuer the token names, then the date checks IdentityModel does not make (<c>iat</c>,
 /// maximum lifetime), all against the configured <see cref="TimeProvider"/>. Immutable and thread-safe once constructed.
 /// </summary>
-public sealed class StrictJwtValidator
+public sealed partial class StrictJwtValidator
 {
     private readonly KeyAlgorithmPolicy _policy;
     private readonly IssuerKeys _issuerKeys;
@@ -250,31 +250,6 @@ public sealed class StrictJwtValidator
         return StrictJwtValidationResult.Success(jwt, identity);
     }
 
-    /// <summary>One round trip to the revocation store, when there is one; fails closed unless configured otherwise.</summary>
-    private async Task<StrictJwtValidationResult?> CheckRevocationAsync(JsonWebToken jwt, InspectedToken inspected, CancellationToken cancellationToken)
-    {
-        if (_revocations is null)
-        {
-            return null;
-        }
-
-        bool revoked;
-        try
-        {
-            revoked = await TokenRevocationExtensions.IsRevokedAsync(_revocations, jwt.Id, jwt.Subject, inspected.IssuedAt is double iat ? (long)iat : null, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return _revocationFailOpen
-                ? null
-                : StrictJwtValidationResult.Failed(JwtValidationFailure.RevocationStoreUnavailable, "The revocation store cannot be reached, so the token is refused (fail closed).", e);
-        }
-
-        return revoked
-            ? StrictJwtValidationResult.Failed(JwtValidationFailure.Revoked, "The token has been revoked (its 'jti', or its subject's tokens up to its 'iat').")
-            : null;
-    }
-
     private StrictJwtValidationResult? CheckDates(InspectedToken token)
     {
         var now = _timeProvider.GetUtcNow();
@@ -317,44 +292,6 @@ public sealed class StrictJwtValidator
         return null;
     }
 
-    /// <summary>The key that verifies the outer signature of a nested token, or <see langword="null"/>.</summary>
-    private SecurityKey? VerifyOuterSignature(InspectedToken token)
-    {
-        var signingInput = Encoding.ASCII.GetBytes(token.HeaderSegment + "." + token.PayloadSegment);
-        foreach (var key in _policy.Keys)
-        {
-            if (!_policy.IsAllowed(key, token.Algorithm)
-                || (token.KeyId is not null && key.KeyId is not null && !string.Equals(token.KeyId, key.KeyId, StringComparison.Ordinal)))
-            {
-                continue;
-            }
-
-            var factory = key.CryptoProviderFactory ?? CryptoProviderFactory.Default;
-            SignatureProvider? provider = null;
-            try
-            {
-                provider = factory.CreateForVerifying(key, token.Algorithm);
-                if (provider.Verify(signingInput, token.Signature))
-                {
-                    return key;
-                }
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                // A key that cannot verify this algorithm simply does not match.
-            }
-            finally
-            {
-                if (provider is not null)
-                {
-                    factory.ReleaseSignatureProvider(provider);
-                }
-            }
-        }
-
-        return null;
-    }
-
     private TokenValidationParameters CreateParameters(IReadOnlyList<string> issuers, IReadOnlyList<SecurityKey> keys) => new()
     {
         ValidateIssuer = true,
@@ -374,63 +311,4 @@ public sealed class StrictJwtValidator
         ValidateTokenReplay = false,
         SaveSigninToken = false,
     };
-
-    private static DateTimeOffset FromNumericDate(double seconds)
-        => DateTimeOffset.UnixEpoch.AddTicks((long)Math.Round(seconds * TimeSpan.TicksPerSecond));
-
-    private static string[] Audiences(StrictJwtValidationOptions options)
-    {
-        var audiences = CopyNonBlank(options.ValidAudiences, nameof(options.ValidAudiences)).ToList();
-        if (options.ValidAudience is { Length: > 0 } single)
-        {
-            audiences.Insert(0, string.IsNullOrWhiteSpace(single) ? throw new ArgumentException("ValidAudience must not be blank.", nameof(options)) : single);
-        }
-
-        return audiences.Count > 0
-            ? audiences.Distinct(StringComparer.Ordinal).ToArray()
-            : throw new ArgumentException("An audience is required: set ValidAudience or ValidAudiences (RFC 8725 §3.9).", nameof(options));
-    }
-
-    private static void CheckTypesAgainstKind(string[] validTypes, bool acceptOnlyAccessTokens)
-    {
-        foreach (var type in validTypes)
-        {
-            if (acceptOnlyAccessTokens && TokenKinds.OtherKind(type) is { } kind)
-            {
-                throw new ArgumentException(
-                    "ValidTypes contains '" + type + "', which marks " + kind + "; set AcceptOnlyAccessTokens = false where such tokens are validated on purpose.",
-                    nameof(StrictJwtValidationOptions.ValidTypes));
-            }
-        }
-    }
-
-    private static TimeSpan CheckClockSkew(TimeSpan clockSkew)
-    {
-        if (clockSkew < TimeSpan.Zero)
-        {
-            throw new ArgumentException("ClockSkew must not be negative.", nameof(StrictJwtValidationOptions.ClockSkew));
-        }
-
-        return clockSkew <= StrictJwtValidationOptions.MaxClockSkew
-            ? clockSkew
-            : throw new ArgumentException("ClockSkew must not exceed 5 minutes; 30 seconds is the default.", nameof(StrictJwtValidationOptions.ClockSkew));
-    }
-
-    private static string[] CopyNonBlank(IList<string>? values, string name)
-    {
-        if (values is null)
-        {
-            throw new ArgumentException(name + " must not be null.", name);
-        }
-
-        foreach (var value in values)
-        {
-            if (string.IsNullOrWhiteSpace(value))
-            {
-                throw new ArgumentException(name + " must not contain a null or blank entry.", name);
-            }
-        }
-
-        return values.Distinct(StringComparer.Ordinal).ToArray();
-    }
 }
