@@ -71,6 +71,20 @@ public sealed class ValidatorRevocationTests
         Assert.IsType<InMemoryRefreshTokenStore>(provider.GetRequiredService<IRefreshTokenStore>());
         Assert.NotNull(provider.GetRequiredService<RefreshTokenRotation>());
 
+        Assert.False(options.AcceptTokensWhenRevocationStoreIsUnavailable);
+        var open = new ServiceCollection();
+        open.AddStrictJwtValidation(o =>
+        {
+            o.ValidIssuer = Harness.Issuer;
+            o.ValidAudience = Harness.Audience;
+            o.IssuerSigningKeys.Add(Harness.Key);
+        });
+        open.AddStrictJwtRevocation(o => o.AcceptTokensWhenStoreIsUnavailable = true);
+        using (var openProvider = open.BuildServiceProvider())
+        {
+            Assert.True(openProvider.GetRequiredService<IOptions<StrictJwtValidationOptions>>().Value.AcceptTokensWhenRevocationStoreIsUnavailable);
+        }
+
         var redis = new ServiceCollection();
         redis.AddRefreshTokenRotation();
         redis.AddSafeAuthRedisStores("127.0.0.1:1,abortConnect=false");
