@@ -223,15 +223,10 @@ public sealed partial class StrictJwtValidator
             return StrictJwtValidationResult.Failed(JwtValidationFailure.Other, "IdentityModel returned no JSON Web Token.");
         }
 
-        // Each key is used only with the algorithms bound to it (RFC 8725 §3.1) and only for its own issuer.
-        if (!string.Equals(jwt.Alg, inspected.Algorithm, StringComparison.Ordinal) || jwt.SigningKey is null || !_policy.IsAllowed(jwt.SigningKey, inspected.Algorithm))
+        var bindingFailure = CheckKeyBinding(jwt, inspected);
+        if (bindingFailure is not null)
         {
-            return StrictJwtValidationResult.Failed(JwtValidationFailure.AlgorithmNotAllowed, "The token was verified by a key that is not bound to its 'alg'.");
-        }
-
-        if (!_issuerKeys.Owns(inspected.Issuer, jwt.SigningKey))
-        {
-            return StrictJwtValidationResult.Failed(JwtValidationFailure.InvalidSignature, "The token was verified by a key that does not belong to its issuer.");
+            return bindingFailure;
         }
 
         var dateFailure = CheckDates(inspected);
@@ -248,6 +243,19 @@ public sealed partial class StrictJwtValidator
 
         var identity = result.ClaimsIdentity ?? new ClaimsIdentity(jwt.Claims, "SafeAuth.StrictJwt");
         return StrictJwtValidationResult.Success(jwt, identity);
+    }
+
+    /// <summary>Each key is used only with the algorithms bound to it (RFC 8725 §3.1) and only for its own issuer (§3.8).</summary>
+    private StrictJwtValidationResult? CheckKeyBinding(JsonWebToken jwt, InspectedToken inspected)
+    {
+        if (!string.Equals(jwt.Alg, inspected.Algorithm, StringComparison.Ordinal) || jwt.SigningKey is null || !_policy.IsAllowed(jwt.SigningKey, inspected.Algorithm))
+        {
+            return StrictJwtValidationResult.Failed(JwtValidationFailure.AlgorithmNotAllowed, "The token was verified by a key that is not bound to its 'alg'.");
+        }
+
+        return _issuerKeys.Owns(inspected.Issuer, jwt.SigningKey)
+            ? null
+            : StrictJwtValidationResult.Failed(JwtValidationFailure.InvalidSignature, "The token was verified by a key that does not belong to its issuer.");
     }
 
     private StrictJwtValidationResult? CheckDates(InspectedToken token)
