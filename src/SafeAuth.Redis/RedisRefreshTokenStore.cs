@@ -38,14 +38,6 @@ public sealed class RedisRefreshTokenStore : IRefreshTokenStore
         return {'redeemed', v, encoded}
         """;
 
-    // KEYS[1] subject cut-off. ARGV: cut-off (ms), keep-until (ms), now (ms). Moves forward only.
-    private const string RaiseCutoff = """
-        local cutoff = math.max(tonumber(redis.call('GET', KEYS[1]) or '0'), tonumber(ARGV[1]))
-        local ttl = math.max(tonumber(ARGV[2]) - tonumber(ARGV[3]), redis.call('PTTL', KEYS[1]), 1)
-        redis.call('SET', KEYS[1], cutoff, 'PX', ttl)
-        return cutoff
-        """;
-
     private readonly IConnectionMultiplexer _redis;
     private readonly string _prefix;
     private readonly TimeProvider _time;
@@ -99,10 +91,7 @@ public sealed class RedisRefreshTokenStore : IRefreshTokenStore
     public Task RevokeSubjectAsync(string subject, DateTimeOffset startedUpTo, DateTimeOffset keepUntil, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(subject);
-        return RedisCall.RunAsync(
-            () => _redis.GetDatabase().ScriptEvaluateAsync(RaiseCutoff, new RedisKey[] { _prefix + "rtsub:" + subject },
-                new RedisValue[] { startedUpTo.ToUnixTimeMilliseconds(), keepUntil.ToUnixTimeMilliseconds(), _time.GetUtcNow().ToUnixTimeMilliseconds() }),
-            "revoke a subject's refresh tokens");
+        return RedisCall.RaiseCutoffAsync(_redis, _prefix + "rtsub:" + subject, startedUpTo, keepUntil, _time.GetUtcNow(), "revoke a subject's refresh tokens");
     }
 
     private static string Encode(RefreshTokenRecord r) => JsonSerializer.Serialize(new StoredRecord(

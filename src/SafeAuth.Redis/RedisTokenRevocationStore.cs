@@ -13,18 +13,6 @@ namespace SafeAuth.Redis;
 /// </summary>
 public sealed class RedisTokenRevocationStore : ITokenRevocationStore
 {
-    // KEYS[1] subject key; ARGV[1] cut-off (Unix ms), ARGV[2] keep-until (Unix ms). Moves the cut-off forward only.
-    private const string RaiseCutoff = """
-        local current = tonumber(redis.call('GET', KEYS[1]) or '0')
-        local cutoff = math.max(current, tonumber(ARGV[1]))
-        local ttl = tonumber(ARGV[2]) - tonumber(ARGV[3])
-        local left = redis.call('PTTL', KEYS[1])
-        if left > ttl then ttl = left end
-        if ttl < 1 then ttl = 1 end
-        redis.call('SET', KEYS[1], cutoff, 'PX', ttl)
-        return cutoff
-        """;
-
     private readonly IConnectionMultiplexer _redis;
     private readonly string _prefix;
     private readonly TimeProvider _time;
@@ -54,11 +42,7 @@ public sealed class RedisTokenRevocationStore : ITokenRevocationStore
     public Task RevokeSubjectAsync(string subject, DateTimeOffset issuedUpTo, DateTimeOffset keepUntil, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(subject);
-        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
-        return RedisCall.RunAsync(
-            () => _redis.GetDatabase().ScriptEvaluateAsync(RaiseCutoff, new RedisKey[] { _prefix + "sub:" + subject },
-                new RedisValue[] { issuedUpTo.ToUnixTimeMilliseconds(), keepUntil.ToUnixTimeMilliseconds(), now }),
-            "revoke a subject");
+        return RedisCall.RaiseCutoffAsync(_redis, _prefix + "sub:" + subject, issuedUpTo, keepUntil, _time.GetUtcNow(), "revoke a subject");
     }
 
     /// <inheritdoc/>
