@@ -32,7 +32,7 @@ central_version() { # package id -> version from Directory.Packages.props
 
 # --- Pack -----------------------------------------------------------------------------------------------------------
 echo "package e2e: packing $version into $feed"
-for project in src/SafeAuth.Analyzers.Package/SafeAuth.Analyzers.Package.csproj src/SafeAuth/SafeAuth.csproj; do
+for project in src/SafeAuth.Analyzers.Package/SafeAuth.Analyzers.Package.csproj src/SafeAuth/SafeAuth.csproj src/SafeAuth.Redis/SafeAuth.Redis.csproj; do
   if dotnet pack "$root/$project" -c Release -nologo -o "$feed" "-p:Version=$version" >"$work/pack.log" 2>&1; then
     pass "dotnet pack $project"
   else
@@ -60,6 +60,10 @@ check "the package is a development dependency without dependencies" \
 if [[ -f "$feed/SafeAuth.$version.nupkg" ]]; then
   check "the SafeAuth package holds lib/net8.0/SafeAuth.dll" bash -c "unzip -l '$feed/SafeAuth.$version.nupkg' | grep -q 'lib/net8.0/SafeAuth.dll'"
 fi
+check "the SafeAuth.Redis package holds lib/net8.0/SafeAuth.Redis.dll and depends on SafeAuth and StackExchange.Redis" bash -c \
+  "unzip -l '$feed/SafeAuth.Redis.$version.nupkg' | grep -q 'lib/net8.0/SafeAuth.Redis.dll' \
+   && unzip -p '$feed/SafeAuth.Redis.$version.nupkg' SafeAuth.Redis.nuspec | grep -q 'id=\"SafeAuth\"' \
+   && unzip -p '$feed/SafeAuth.Redis.$version.nupkg' SafeAuth.Redis.nuspec | grep -q 'id=\"StackExchange.Redis\"'"
 
 # --- A fresh project that installs the package ----------------------------------------------------------------------
 # Empty Directory.* files stop MSBuild from picking up anything above the temporary folder.
