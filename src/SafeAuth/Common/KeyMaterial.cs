@@ -39,7 +39,8 @@ internal static class KeyMaterial
     /// <summary>Fewer distinct values than a random value of this length would show, or an arithmetic run (0,1,2,…).</summary>
     public static bool HasLowVariety(ReadOnlySpan<byte> bytes)
     {
-        if (bytes.Length < 2)
+        // Up to two bytes are always a run; the rules below start at three.
+        if (bytes.Length < 3)
         {
             return true;
         }
@@ -86,13 +87,7 @@ internal static class KeyMaterial
             return 0;
         }
 
-        var bits = (bigEndian.Length - start - 1) * 8;
-        for (int first = bigEndian[start]; first != 0; first >>= 1)
-        {
-            bits++;
-        }
-
-        return bits;
+        return ((bigEndian.Length - start - 1) * 8) + BitOperations.Log2(bigEndian[start]) + 1;
     }
 
     /// <summary>An RSA public exponent that is odd and at least 3 (RFC 8017 §3.1); <c>e = 1</c> makes every signature forgeable.</summary>

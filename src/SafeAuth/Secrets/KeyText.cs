@@ -28,9 +28,8 @@ internal static class KeyText
                 $"The signing key '{settingName}' is made only of hex digits, which is valid base64 too (for other bytes); pass SigningKeyEncoding.Hex or SigningKeyEncoding.Base64 to say which it is.");
         }
 
-        var standard = text.IndexOfAny(new[] { '+', '/' }) >= 0;
-        var urlSafe = text.IndexOfAny(new[] { '-', '_' }) >= 0;
-        return standard && urlSafe ? null : Base64(text, urlSafe);
+        // One alphabet each: text with '-' or '_' is read as base64url, which refuses '+' and '/', so mixed text fails.
+        return Base64(text, urlSafe: text.IndexOfAny(new[] { '-', '_' }) >= 0);
     }
 
     private static byte[]? Base64(string text, bool urlSafe)
@@ -38,7 +37,8 @@ internal static class KeyText
         var compact = text.Replace("\r", string.Empty, StringComparison.Ordinal).Replace("\n", string.Empty, StringComparison.Ordinal);
         var body = compact.TrimEnd('=');
         var padding = compact.Length - body.Length;
-        if (body.Length % 4 == 1 || padding > 2 || (padding > 0 && compact.Length % 4 != 0))
+        // Padding, when present, completes the last quantum; any other malformed length fails the decoding below.
+        if (padding > 0 && compact.Length % 4 != 0)
         {
             return null;
         }
@@ -53,7 +53,8 @@ internal static class KeyText
             }
         }
 
-        var standard = urlSafe ? body.Replace('-', '+').Replace('_', '/') : body;
+        // Only this alphabet's characters are left, so mapping base64url's two onto base64's is right for both.
+        var standard = body.Replace('-', '+').Replace('_', '/');
         standard = standard.PadRight(standard.Length + ((4 - (standard.Length % 4)) % 4), '=');
         try
         {
@@ -68,15 +69,7 @@ internal static class KeyText
         }
     }
 
-    private static byte[]? Hex(string text)
-    {
-        if (!IsHex(text))
-        {
-            return null;
-        }
-
-        return Convert.FromHexString(text);
-    }
+    private static byte[]? Hex(string text) => IsHex(text) ? Convert.FromHexString(text) : null;
 
     private static bool IsHex(string text)
     {

@@ -40,7 +40,7 @@ internal sealed class IssuerKeys
         => KeysOf(issuer) is { } keys && Array.IndexOf(keys, key) >= 0;
 
     /// <summary>Where <paramref name="key"/> was configured, for error messages.</summary>
-    public string Label(SecurityKey key) => _labels.TryGetValue(key, out var label) ? label : "A signing key";
+    public string Label(SecurityKey key) => _labels[key];
 
     public static IssuerKeys Create(StrictJwtValidationOptions options)
     {
@@ -99,7 +99,7 @@ internal sealed class IssuerKeys
 
     private static void AddTrustedIssuers(StrictJwtValidationOptions options, Dictionary<string, SecurityKey[]> byIssuer, List<string> order, Dictionary<SecurityKey, string> labels)
     {
-        var trusted = options.TrustedIssuers ?? throw new ArgumentException("TrustedIssuers must not be null.", nameof(options));
+        var trusted = options.TrustedIssuers;
         for (var i = 0; i < trusted.Count; i++)
         {
             var issuer = trusted[i] ?? throw new ArgumentException(Format("TrustedIssuers[{0}] is null.", i), nameof(options));
@@ -125,7 +125,7 @@ internal sealed class IssuerKeys
             names.Add(Blank(single, nameof(StrictJwtValidationOptions.ValidIssuer)));
         }
 
-        var list = options.ValidIssuers ?? throw new ArgumentException("ValidIssuers must not be null.", nameof(options));
+        var list = options.ValidIssuers;
         foreach (var name in list)
         {
             var checkedName = Blank(name, nameof(StrictJwtValidationOptions.ValidIssuers));
@@ -149,13 +149,8 @@ internal sealed class IssuerKeys
         order.Add(issuer);
     }
 
-    private static SecurityKey[] NonNullKeys(IList<SecurityKey>? keys, string name)
+    private static SecurityKey[] NonNullKeys(IList<SecurityKey> keys, string name)
     {
-        if (keys is null)
-        {
-            throw new ArgumentException(name + " must not be null.", name);
-        }
-
         var seen = new HashSet<SecurityKey>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < keys.Count; i++)
         {

@@ -143,6 +143,8 @@ public sealed class IssuerBindingAttackTests : IClassFixture<JwtFixture>
         Assert.Contains("listed twice", Refused(o => o.AddIssuer(IssuerA, _f.RsaKey, _f.RsaKey)), StringComparison.Ordinal);
         Assert.Contains("TrustedIssuers[0] is null", Refused(o => o.TrustedIssuers.Add(null!)), StringComparison.Ordinal);
         Assert.Contains("trusted issuer 'https://b.issuer.test'", Refused(o => o.AddIssuer(IssuerB, new SymmetricSecurityKey(new byte[8]))), StringComparison.Ordinal);
+        Assert.Contains("TrustedIssuers[0].IssuerSigningKeys[1] is null", Refused(o => o.AddIssuer(IssuerA, _f.RsaKey, null!)), StringComparison.Ordinal);
+        Assert.Contains("The issuer 'https://a.issuer.test' has no signing key", Refused(o => { o.ValidIssuers.Add(IssuerA); o.ValidIssuers.Add(IssuerB); }), StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => new TrustedIssuer(" ", _f.RsaKey));
         Assert.Throws<ArgumentNullException>(() => new StrictJwtValidationOptions().AddIssuers(null!));
     }

@@ -21,22 +21,60 @@ public sealed class TokenKindAttackTests : IClassFixture<JwtFixture>
     }
 
     [Theory]
-    [InlineData("logout+jwt")]
-    [InlineData("application/logout+jwt")]
-    [InlineData("secevent+jwt")]
-    [InlineData("dpop+jwt")]
-    [InlineData("DPoP+JWT")]
-    [InlineData("id_token+jwt")]
-    [InlineData("token-introspection+jwt")]
-    [InlineData("oauth-authz-req+jwt")]
-    [InlineData("kb+jwt")]
-    [InlineData("refresh+jwt")]
-    [InlineData("licence+jwt")]
-    public async Task Rejects_T35_TypOfAnotherKindOfToken(string typ)
+    [InlineData("logout+jwt", "an OpenID Connect logout token")]
+    [InlineData("application/logout+jwt", "an OpenID Connect logout token")]
+    [InlineData("secevent+jwt", "a security event token (RFC 8417)")]
+    [InlineData("dpop+jwt", "a DPoP proof (RFC 9449)")]
+    [InlineData("DPoP+JWT", "a DPoP proof (RFC 9449)")]
+    [InlineData("id_token+jwt", "an ID token")]
+    [InlineData("token-introspection+jwt", "a token introspection response (RFC 9701)")]
+    [InlineData("oauth-authz-req+jwt", "an authorization request object (RFC 9101)")]
+    [InlineData("client-authentication+jwt", "a client assertion")]
+    [InlineData("kb+jwt", "an SD-JWT key binding token")]
+    [InlineData("entity-statement+jwt", "an OpenID Federation entity statement")]
+    [InlineData("jwk-set+jwt", "a signed JWK set")]
+    [InlineData("txn-token+jwt", "a transaction token")]
+    [InlineData("refresh+jwt", "a refresh token")]
+    public async Task Rejects_T35_TypOfAnotherKindOfToken_NamingTheKind(string typ, string kind)
     {
         string token = _f.SignRs256(JwtFixture.Header(typ: typ), JwtFixture.Claims());
         StrictJwtValidationResult result = await AssertRejectedAsync(_readmeValidator, token, JwtValidationFailure.NotAnAccessToken);
-        Assert.Contains("not an access token", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Equal("The 'typ' header marks " + kind + ", not an access token.", result.FailureMessage);
+
+        // The same kind named in ValidTypes is a configuration error while only access tokens are accepted.
+        ArgumentException e = Assert.Throws<ArgumentException>(() => _f.RsaValidatorWith(o => o.ValidTypes.Fill(typ)));
+        Assert.Contains("marks " + kind + ";", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("licence+jwt")]
+    [InlineData("custom")]
+    public async Task Rejects_T35_UnknownTyp_UntilListedInValidTypes(string typ)
+    {
+        string token = _f.SignRs256(JwtFixture.Header(typ: typ), JwtFixture.Claims());
+        StrictJwtValidationResult result = await AssertRejectedAsync(_readmeValidator, token, JwtValidationFailure.NotAnAccessToken);
+        Assert.Equal("The 'typ' header names a type that is not an access token (JWT, at+jwt); list it in ValidTypes to accept it.", result.FailureMessage);
+        await AssertAcceptedAsync(_f.RsaValidatorWith(o => o.ValidTypes.Fill(typ)), token);
+    }
+
+    [Fact]
+    public async Task EmptyTyp_CountsAsNoTyp_ByDefault_AndAsMissing_WhenATypeIsRequired()
+    {
+        string token = _f.SignRs256(JwtFixture.Header(typ: string.Empty), JwtFixture.Claims());
+        await AssertAcceptedAsync(_readmeValidator, token);
+        StrictJwtValidationResult required = await AssertRejectedAsync(_f.RsaValidator, token, JwtValidationFailure.InvalidType);
+        Assert.Contains("missing", required.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Checks_LeaveNoMessage_WhenTheyPass()
+    {
+        var settings = new GateSettings(1024, new[] { "RS256" }, Array.Empty<string>(), allowNestedTokens: false);
+        var header = new Dictionary<string, JsonMember> { ["typ"] = new(System.Text.Json.JsonTokenType.String, "at+jwt", null) };
+        Assert.True(TokenKinds.CheckType(header, settings, nested: false, out JwtValidationFailure failure, out string message));
+        Assert.Equal((JwtValidationFailure.None, string.Empty), (failure, message));
+        Assert.True(TokenKinds.CheckClaims(new Dictionary<string, JsonMember>(), settings, out failure, out message));
+        Assert.Equal((JwtValidationFailure.None, string.Empty), (failure, message));
     }
 
     [Theory]
