@@ -58,7 +58,7 @@ public static class ClientSecretLoader
                 $"The client secret '{settingName}' shows too little variety to be an issued secret.");
         }
 
-        if (SecretChecks.ContainsMemorableWord(secret) || SecretTextRules.LooksLikeWords(secret))
+        if (SecretTextRules.ContainsMemorableWord(secret) || SecretTextRules.LooksLikeWords(secret))
         {
             throw new SecretConfigurationException(settingName, SecretProblem.HumanMemorable,
                 $"The client secret '{settingName}' looks like a password; use the secret your authorization server issued.");

@@ -1,4 +1,3 @@
-using System;
 using SafeAuth.Shared;
 
 namespace SafeAuth.Secrets;
@@ -14,7 +13,7 @@ internal static class SecretChecks
         }
 
         var trimmed = value.Trim();
-        if (IsPlaceholder(trimmed))
+        if (SecretTextRules.IsPlaceholder(trimmed))
         {
             throw new SecretConfigurationException(settingName, SecretProblem.Placeholder, $"The secret setting '{settingName}' still holds a placeholder; set the real value in user secrets, the environment or a key vault.");
         }
@@ -27,12 +26,6 @@ internal static class SecretChecks
         return trimmed;
     }
 
-    public static bool IsPlaceholder(string text) => SecretTextRules.IsPlaceholder(text);
-
-    public static bool ContainsMemorableWord(string text) => SecretTextRules.ContainsMemorableWord(text);
-
-    public static bool HasLowVariety(ReadOnlySpan<byte> bytes) => KeyMaterial.HasLowVariety(bytes);
-
-    public static bool HasLowVariety(string text) =>
-        HasLowVariety(System.Text.Encoding.UTF8.GetBytes(text));
+    /// <summary>Low variety (<see cref="KeyMaterial.HasLowVariety"/>) of the text's UTF-8 bytes.</summary>
+    public static bool HasLowVariety(string text) => KeyMaterial.HasLowVariety(System.Text.Encoding.UTF8.GetBytes(text));
 }

@@ -45,22 +45,9 @@ internal sealed class KeyAlgorithmPolicy
     public IEnumerable<string> AlgorithmsFor(SecurityKey key)
         => _algorithmsByKey.TryGetValue(key, out var set) ? set : Enumerable.Empty<string>();
 
-    public static KeyAlgorithmPolicy Create(IList<SecurityKey>? keys, IList<string>? algorithms)
-        => Create(keys, algorithms, i => Format("IssuerSigningKeys[{0}]", i));
-
     /// <summary>Checks every key and binds it to its algorithms; <paramref name="label"/> names key <c>i</c> in messages.</summary>
-    public static KeyAlgorithmPolicy Create(IList<SecurityKey>? keys, IList<string>? algorithms, Func<int, string> label)
+    public static KeyAlgorithmPolicy Create(IList<SecurityKey> keys, IList<string> algorithms, Func<int, string> label)
     {
-        if (keys is null)
-        {
-            throw new ArgumentException("IssuerSigningKeys must not be null.", nameof(StrictJwtValidationOptions.IssuerSigningKeys));
-        }
-
-        if (algorithms is null)
-        {
-            throw new ArgumentException("ValidAlgorithms must not be null; leave it empty to derive one algorithm per key.", nameof(StrictJwtValidationOptions.ValidAlgorithms));
-        }
-
         if (keys.Count == 0)
         {
             throw new ArgumentException("At least one signing key is required; a validator with no key would accept nothing or, worse, be bypassed.", nameof(StrictJwtValidationOptions.IssuerSigningKeys));
