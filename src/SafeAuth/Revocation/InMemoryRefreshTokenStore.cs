@@ -14,7 +14,7 @@ public sealed class InMemoryRefreshTokenStore : IRefreshTokenStore
     private readonly object _gate = new();
     private readonly Dictionary<string, RefreshTokenRecord> _tokens = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _revokedFamilies = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (DateTimeOffset UpTo, DateTimeOffset KeepUntil)> _revokedSubjects = new(StringComparer.Ordinal);
+    private readonly SubjectCutoffs _revokedSubjects = new();
     private readonly TimeProvider _time;
     private int _writes;
 
@@ -46,7 +46,7 @@ public sealed class InMemoryRefreshTokenStore : IRefreshTokenStore
             }
 
             if (_revokedFamilies.ContainsKey(record.FamilyId)
-                || (_revokedSubjects.TryGetValue(record.Subject, out var cut) && record.FamilyCreatedAt <= cut.UpTo))
+                || record.FamilyCreatedAt <= _revokedSubjects.UpTo(record.Subject, now))
             {
                 return Done(RefreshTokenStatus.Revoked, record);
             }
@@ -77,13 +77,7 @@ public sealed class InMemoryRefreshTokenStore : IRefreshTokenStore
         ArgumentException.ThrowIfNullOrEmpty(subject);
         lock (_gate)
         {
-            if (_revokedSubjects.TryGetValue(subject, out var known))
-            {
-                startedUpTo = known.UpTo > startedUpTo ? known.UpTo : startedUpTo;
-                keepUntil = known.KeepUntil > keepUntil ? known.KeepUntil : keepUntil;
-            }
-
-            _revokedSubjects[subject] = (startedUpTo, keepUntil);
+            _revokedSubjects.Raise(subject, startedUpTo, keepUntil);
         }
 
         return Task.CompletedTask;
@@ -117,12 +111,6 @@ public sealed class InMemoryRefreshTokenStore : IRefreshTokenStore
             }
         }
 
-        foreach (var subject in new List<string>(_revokedSubjects.Keys))
-        {
-            if (_revokedSubjects[subject].KeepUntil < now)
-            {
-                _revokedSubjects.Remove(subject);
-            }
-        }
+        _revokedSubjects.Purge(now);
     }
 }

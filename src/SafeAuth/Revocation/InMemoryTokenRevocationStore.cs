@@ -13,7 +13,7 @@ public sealed class InMemoryTokenRevocationStore : ITokenRevocationStore
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, DateTimeOffset> _tokens = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (DateTimeOffset UpTo, DateTimeOffset KeepUntil)> _subjects = new(StringComparer.Ordinal);
+    private readonly SubjectCutoffs _subjects = new();
     private readonly TimeProvider _time;
     private int _writes;
 
@@ -40,13 +40,7 @@ public sealed class InMemoryTokenRevocationStore : ITokenRevocationStore
         ArgumentException.ThrowIfNullOrEmpty(subject);
         lock (_gate)
         {
-            if (_subjects.TryGetValue(subject, out var known))
-            {
-                issuedUpTo = known.UpTo > issuedUpTo ? known.UpTo : issuedUpTo;
-                keepUntil = known.KeepUntil > keepUntil ? known.KeepUntil : keepUntil;
-            }
-
-            _subjects[subject] = (issuedUpTo, keepUntil);
+            _subjects.Raise(subject, issuedUpTo, keepUntil);
             Purge();
         }
 
@@ -60,8 +54,7 @@ public sealed class InMemoryTokenRevocationStore : ITokenRevocationStore
         lock (_gate)
         {
             var token = tokenId is not null && _tokens.TryGetValue(tokenId, out var until) && until >= now;
-            DateTimeOffset? upTo = subject is not null && _subjects.TryGetValue(subject, out var cut) && cut.KeepUntil >= now ? cut.UpTo : null;
-            return Task.FromResult(new RevocationState(token, upTo));
+            return Task.FromResult(new RevocationState(token, _subjects.UpTo(subject, now)));
         }
     }
 
@@ -82,12 +75,6 @@ public sealed class InMemoryTokenRevocationStore : ITokenRevocationStore
             }
         }
 
-        foreach (var key in new List<string>(_subjects.Keys))
-        {
-            if (_subjects[key].KeepUntil < now)
-            {
-                _subjects.Remove(key);
-            }
-        }
+        _subjects.Purge(now);
     }
 }
