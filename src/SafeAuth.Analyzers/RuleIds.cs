@@ -9,6 +9,7 @@ public static class RuleIds
     public const string IssuerOrAudienceValidationDisabled = "AUTH103";
     public const string TokenValidationResultIgnored = "AUTH104";
     public const string TokenIssuedWithoutSignature = "AUTH105";
+    public const string SelfIssuedIssuerOrAudienceUnchecked = "AUTH108";
 
     // AUTH2xx: expiry and lifetime
     public const string TokenWithoutExpiry = "AUTH201";

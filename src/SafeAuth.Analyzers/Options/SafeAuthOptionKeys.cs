@@ -12,6 +12,9 @@ internal static class SafeAuthOptionKeys
     /// <summary><c>true</c> to analyze projects that reference xunit, NUnit or MSTest. Default <c>false</c>.</summary>
     public const string AnalyzeTestProjects = "safeauth.analyze_test_projects";
 
+    /// <summary><c>true</c> to analyze development-only code (<c>IsDevelopment()</c> branches, <c>#if DEBUG</c>). Default <c>false</c>.</summary>
+    public const string AnalyzeDevelopmentCode = "safeauth.analyze_development_code";
+
     /// <summary>The lifetime the AUTH201 fix gives a token (a duration, see <see cref="DurationParser"/>). Default <c>15m</c>.</summary>
     public const string DefaultTokenLifetime = "safeauth.default_token_lifetime";
 
@@ -24,23 +27,33 @@ internal static class SafeAuthOptionKeys
     /// <summary>AUTH304: extra setting paths holding secrets, comma separated, <c>*</c> as a wildcard. Default none.</summary>
     public const string AppSettingsKeyPatterns = "safeauth.AUTH304.additional_key_patterns";
 
+    /// <summary>Every rule that analyses code (all but AUTH901, which checks the options themselves).</summary>
+    private static readonly string[] AllAnalyzingRules =
+    {
+        RuleIds.JwtReadWithoutValidation, RuleIds.SignatureValidationDisabled, RuleIds.IssuerOrAudienceValidationDisabled,
+        RuleIds.TokenValidationResultIgnored, RuleIds.TokenIssuedWithoutSignature, RuleIds.TokenWithoutExpiry,
+        RuleIds.LifetimeValidationDisabled, RuleIds.ExcessiveTokenLifetime, RuleIds.HardCodedSigningKey,
+        RuleIds.HardCodedClientSecret, RuleIds.SecretLiteralInSource, RuleIds.SecretInAppSettings,
+        RuleIds.TokenWrittenToLocalStorage, RuleIds.TokenWrittenToSessionStorage, RuleIds.ClientSecretInNativeApp,
+        RuleIds.AuthorizationCodeWithoutPkce, RuleIds.ImplicitOrPasswordGrant,
+    };
+
     private const string DurationValues = "a duration: `90s`, `15m`, `1h`, `1d`, `00:15:00`";
 
     /// <summary>Every option, sorted by key, with the rules that read it.</summary>
     public static readonly ImmutableArray<OptionDocumentation> All = ImmutableArray.Create(
         new OptionDocumentation(
+            AnalyzeDevelopmentCode,
+            "`true`, `false`",
+            "`false`",
+            "analyze code that only runs in development: `if (env.IsDevelopment())` branches (and the code after `if (!env.IsDevelopment()) return;`), `IsEnvironment(\"Development\")`, `Debugger.IsAttached`, `#if DEBUG` and `[Conditional(\"DEBUG\")]`",
+            AllAnalyzingRules),
+        new OptionDocumentation(
             AnalyzeTestProjects,
             "`true`, `false`",
             "`false`",
-            "analyze projects that reference xunit, NUnit or MSTest (or set `IsTestProject`); test code reads, forges and prints tokens and holds sample keys and secrets on purpose",
-            RuleIds.JwtReadWithoutValidation,
-            RuleIds.HardCodedSigningKey,
-            RuleIds.HardCodedClientSecret,
-            RuleIds.SecretLiteralInSource,
-            RuleIds.SecretInAppSettings,
-            RuleIds.TokenWrittenToLocalStorage,
-            RuleIds.TokenWrittenToSessionStorage,
-            RuleIds.ClientSecretInNativeApp),
+            "analyze test projects (they reference xunit, NUnit or MSTest, or set `IsTestProject`) and test code elsewhere (test methods and fixtures, `WebApplicationFactory` hosts); tests read, forge and print tokens, switch validation off and hold sample keys and secrets on purpose",
+            AllAnalyzingRules),
         new OptionDocumentation(
             DefaultTokenLifetime,
             DurationValues,
@@ -66,8 +79,9 @@ internal static class SafeAuthOptionKeys
             "extra `appsettings*.json` settings that hold secrets, added to the built-in list (`Jwt:Key`, `*:SigningKey`, `*:ClientSecret`, …), e.g. `*:HmacSalt, Partner:*:Token`",
             RuleIds.SecretInAppSettings));
 
-    public static bool AnalyzeTestProjectsEnabled(AnalyzerOptions options) =>
-        string.Equals(SafeAuthOptions.GetRaw(options, null, AnalyzeTestProjects), "true", System.StringComparison.OrdinalIgnoreCase);
+    /// <summary>Whether the global option <paramref name="key"/> is <c>true</c>.</summary>
+    public static bool IsTrue(AnalyzerOptions options, string key) =>
+        string.Equals(SafeAuthOptions.GetRaw(options, null, key), "true", System.StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>One option as the docs describe it: its accepted values, default, effect and the rules that read it.</summary>

@@ -37,11 +37,12 @@ internal sealed class AnalysisHarness
     }
 
     /// <summary>The AUTH diagnostics, or the analyzer exceptions raised while computing them.</summary>
-    public async Task<(ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<Exception> Exceptions)> AnalyzeAsync(Compilation compilation)
+    public async Task<(ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<Exception> Exceptions)> AnalyzeAsync(
+        Compilation compilation, AnalyzerOptions? analyzerOptions = null)
     {
         var exceptions = new List<Exception>();
         var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            analyzerOptions ?? new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
             onAnalyzerException: (exception, analyzer, _) => { lock (exceptions) { exceptions.Add(new InvalidOperationException(analyzer.GetType().Name + " threw", exception)); } },
             concurrentAnalysis: false,
             logAnalyzerExecutionTime: false);

@@ -37,9 +37,23 @@ internal static class SnippetCorpus
             }
         }
 
+        // Constants built from other constants (`const string App = TokenUsings + """..."""`), a few levels deep.
+        for (var pass = 0; pass < 3; pass++)
+        {
+            foreach (var variable in testFiles.SelectMany(t => t.GetRoot().DescendantNodes().OfType<FieldDeclarationSyntax>())
+                         .Where(f => f.Modifiers.Any(SyntaxKind.ConstKeyword))
+                         .SelectMany(f => f.Declaration.Variables))
+            {
+                if (variable.Initializer?.Value is BinaryExpressionSyntax composed && Evaluate(composed, constants) is { } value)
+                {
+                    constants[variable.Identifier.ValueText] = value;
+                }
+            }
+        }
+
         var snippets = new List<Snippet>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var tree in testFiles.Where(t => t.FilePath.Contains(Path.DirectorySeparatorChar + "Rules" + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
+        foreach (var tree in testFiles.Where(IsRuleTest))
         {
             foreach (var argument in tree.GetRoot().DescendantNodes().OfType<ArgumentSyntax>())
             {
@@ -65,6 +79,11 @@ internal static class SnippetCorpus
 
         return snippets.ToImmutableArray();
     }
+
+    /// <summary>The rule tests and the context-model tests, which run rules on snippets of their own.</summary>
+    private static bool IsRuleTest(SyntaxTree tree) =>
+        tree.FilePath.Contains(Path.DirectorySeparatorChar + "Rules" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+        || tree.FilePath.Contains(Path.DirectorySeparatorChar + "Context" + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
     public static string StripMarkup(string text) =>
         OpenMarkup.Replace(text, string.Empty).Replace("|}", string.Empty, StringComparison.Ordinal)

@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using SafeAuth.Analyzers.Context;
 using SafeAuth.Analyzers.KnownTypes;
 using SafeAuth.Analyzers.Options;
 
@@ -17,8 +18,8 @@ internal static class BrowserStorageAnalysis
             return;
         }
 
-        var kind = ProjectKindDetector.Detect(symbols.Types, context.Options);
-        if ((kind & ProjectKind.TestProject) != 0 && !SafeAuthOptionKeys.AnalyzeTestProjectsEnabled(context.Options))
+        var scope = AnalysisScope.For(context);
+        if (scope.IsSilent)
         {
             return;
         }
@@ -34,7 +35,7 @@ internal static class BrowserStorageAnalysis
 
                 if (TokenEvidence.Find(write, symbols) is { } evidence)
                 {
-                    operationContext.ReportDiagnostic(Diagnostic.Create(rule, invocation.Syntax.GetLocation(), write.Member, evidence));
+                    scope.Report(operationContext, Diagnostic.Create(rule, invocation.Syntax.GetLocation(), write.Member, evidence));
                 }
             },
             OperationKind.Invocation);

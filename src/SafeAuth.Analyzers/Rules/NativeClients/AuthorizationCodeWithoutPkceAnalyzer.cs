@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SafeAuth.Analyzers.Common;
+using SafeAuth.Analyzers.Context;
 using SafeAuth.Analyzers.KnownTypes;
 
 namespace SafeAuth.Analyzers.Rules.NativeClients;
@@ -35,8 +36,14 @@ public sealed class AuthorizationCodeWithoutPkceAnalyzer : DiagnosticAnalyzer
 
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
+        var scope = AnalysisScope.For(context);
+        if (scope.IsSilent)
+        {
+            return;
+        }
+
         var symbols = NativeClientSymbols.Create(context.Compilation);
-        var analysis = new Analysis(symbols);
+        var analysis = new Analysis(symbols, scope);
 
         // Hand-built authorize URLs need no library.
         context.RegisterOperationAction(analysis.AnalyzeString, OperationKind.Literal, OperationKind.InterpolatedString, OperationKind.Binary);
@@ -55,8 +62,13 @@ public sealed class AuthorizationCodeWithoutPkceAnalyzer : DiagnosticAnalyzer
     private sealed class Analysis
     {
         private readonly NativeClientSymbols _symbols;
+        private readonly AnalysisScope _scope;
 
-        public Analysis(NativeClientSymbols symbols) => _symbols = symbols;
+        public Analysis(NativeClientSymbols symbols, AnalysisScope scope)
+        {
+            _symbols = symbols;
+            _scope = scope;
+        }
 
         public void AnalyzeString(OperationAnalysisContext context)
         {
@@ -149,7 +161,7 @@ public sealed class AuthorizationCodeWithoutPkceAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        private static void Report(OperationAnalysisContext context, Location location, string member) =>
-            context.ReportDiagnostic(Diagnostic.Create(Rule, location, member));
+        private void Report(OperationAnalysisContext context, Location location, string member) =>
+            _scope.Report(context, Diagnostic.Create(Rule, location, member));
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SafeAuth.Analyzers.Common;
+using SafeAuth.Analyzers.Context;
 using SafeAuth.Analyzers.KnownTypes;
 using SafeAuth.Analyzers.Options;
 
@@ -44,18 +45,13 @@ public sealed class ClientSecretInNativeAppAnalyzer : DiagnosticAnalyzer
         }
 
         // Servers and daemons are where confidential clients belong; a shared library is decided by its own references.
-        var kind = ProjectKindDetector.Detect(symbols.Types, context.Options);
-        if (!kind.IsClient())
+        var scope = AnalysisScope.For(context);
+        if (!scope.IsClient || scope.IsSilent)
         {
             return;
         }
 
-        if ((kind & ProjectKind.TestProject) != 0 && !SafeAuthOptionKeys.AnalyzeTestProjectsEnabled(context.Options))
-        {
-            return;
-        }
-
-        var analysis = new Analysis(symbols, (kind & ProjectKind.NativeApp) != 0 ? "native" : "browser");
+        var analysis = new Analysis(symbols, scope, (scope.Kind & ProjectKind.NativeApp) != 0 ? "native" : "browser");
         if (symbols.HasMsal)
         {
             context.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
@@ -72,10 +68,12 @@ public sealed class ClientSecretInNativeAppAnalyzer : DiagnosticAnalyzer
     {
         private readonly NativeClientSymbols _symbols;
         private readonly string _appKind;
+        private readonly AnalysisScope _scope;
 
-        public Analysis(NativeClientSymbols symbols, string appKind)
+        public Analysis(NativeClientSymbols symbols, AnalysisScope scope, string appKind)
         {
             _symbols = symbols;
+            _scope = scope;
             _appKind = appKind;
         }
 
@@ -198,6 +196,6 @@ public sealed class ClientSecretInNativeAppAnalyzer : DiagnosticAnalyzer
             value.WalkDownConversion().ConstantValue is { HasValue: true, Value: null or "" };
 
         private void Report(OperationAnalysisContext context, Location location, string member) =>
-            context.ReportDiagnostic(Diagnostic.Create(Rule, location, member, _appKind));
+            _scope.Report(context, Diagnostic.Create(Rule, location, member, _appKind));
     }
 }

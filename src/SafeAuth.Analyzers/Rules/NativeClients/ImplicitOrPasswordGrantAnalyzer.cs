@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SafeAuth.Analyzers.Common;
+using SafeAuth.Analyzers.Context;
 using SafeAuth.Analyzers.KnownTypes;
 
 namespace SafeAuth.Analyzers.Rules.NativeClients;
@@ -36,8 +37,14 @@ public sealed class ImplicitOrPasswordGrantAnalyzer : DiagnosticAnalyzer
 
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
+        var scope = AnalysisScope.For(context);
+        if (scope.IsSilent)
+        {
+            return;
+        }
+
         var symbols = NativeClientSymbols.Create(context.Compilation);
-        var analysis = new Analysis(symbols);
+        var analysis = new Analysis(symbols, scope);
 
         // Hand-built URLs and form bodies need no library.
         context.RegisterOperationAction(analysis.AnalyzeString, OperationKind.Literal, OperationKind.InterpolatedString, OperationKind.Binary);
@@ -49,8 +56,13 @@ public sealed class ImplicitOrPasswordGrantAnalyzer : DiagnosticAnalyzer
     private sealed class Analysis
     {
         private readonly NativeClientSymbols _symbols;
+        private readonly AnalysisScope _scope;
 
-        public Analysis(NativeClientSymbols symbols) => _symbols = symbols;
+        public Analysis(NativeClientSymbols symbols, AnalysisScope scope)
+        {
+            _symbols = symbols;
+            _scope = scope;
+        }
 
         public void AnalyzeString(OperationAnalysisContext context)
         {
@@ -69,13 +81,13 @@ public sealed class ImplicitOrPasswordGrantAnalyzer : DiagnosticAnalyzer
             var responseType = OAuthText.ParameterValue(text, "response_type");
             if (OAuthText.IsImplicit(responseType))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rule, operation.Syntax.GetLocation(), "response_type=" + responseType!.Replace(' ', '+'), Implicit));
+                _scope.Report(context, Diagnostic.Create(Rule, operation.Syntax.GetLocation(), "response_type=" + responseType!.Replace(' ', '+'), Implicit));
                 return;
             }
 
             if (string.Equals(OAuthText.ParameterValue(text, "grant_type"), "password", System.StringComparison.Ordinal))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rule, operation.Syntax.GetLocation(), "grant_type=password", Password));
+                _scope.Report(context, Diagnostic.Create(Rule, operation.Syntax.GetLocation(), "grant_type=password", Password));
             }
         }
 
@@ -203,7 +215,7 @@ public sealed class ImplicitOrPasswordGrantAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        private static void Report(OperationAnalysisContext context, Location location, string member, string grant) =>
-            context.ReportDiagnostic(Diagnostic.Create(Rule, location, member, grant));
+        private void Report(OperationAnalysisContext context, Location location, string member, string grant) =>
+            _scope.Report(context, Diagnostic.Create(Rule, location, member, grant));
     }
 }

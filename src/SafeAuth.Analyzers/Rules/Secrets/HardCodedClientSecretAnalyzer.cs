@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SafeAuth.Analyzers.Common;
+using SafeAuth.Analyzers.Context;
 using SafeAuth.Analyzers.KnownTypes;
 
 namespace SafeAuth.Analyzers.Rules.Secrets;
@@ -35,12 +36,13 @@ public sealed class HardCodedClientSecretAnalyzer : DiagnosticAnalyzer
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
         var symbols = SecretSymbols.Create(context.Compilation);
-        if (!symbols.HasClientSecretSinks || SecretsAnalysis.SkipProject(context.Compilation, context.Options))
+        var scope = AnalysisScope.For(context);
+        if (!symbols.HasClientSecretSinks || scope.IsSilent)
         {
             return;
         }
 
-        var analysis = new Analysis(symbols, new ConstantDataTracker(context.Compilation, symbols));
+        var analysis = new Analysis(symbols, new ConstantDataTracker(context.Compilation, symbols), scope);
         context.RegisterOperationAction(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment);
         if (symbols.MsalConfidentialClientApplicationBuilder is not null)
         {
@@ -57,11 +59,13 @@ public sealed class HardCodedClientSecretAnalyzer : DiagnosticAnalyzer
     {
         private readonly SecretSymbols _symbols;
         private readonly ConstantDataTracker _tracker;
+        private readonly AnalysisScope _scope;
 
-        public Analysis(SecretSymbols symbols, ConstantDataTracker tracker)
+        public Analysis(SecretSymbols symbols, ConstantDataTracker tracker, AnalysisScope scope)
         {
             _symbols = symbols;
             _tracker = tracker;
+            _scope = scope;
         }
 
         public void AnalyzeAssignment(OperationAnalysisContext context)
@@ -121,7 +125,7 @@ public sealed class HardCodedClientSecretAnalyzer : DiagnosticAnalyzer
         {
             if (_tracker.Find(value) is { } origin)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rule, value.Syntax.GetLocation(), member, origin.Description));
+                _scope.Report(context, Diagnostic.Create(Rule, value.Syntax.GetLocation(), member, origin.Description));
             }
         }
     }

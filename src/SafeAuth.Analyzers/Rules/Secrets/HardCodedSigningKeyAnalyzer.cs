@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SafeAuth.Analyzers.Common;
+using SafeAuth.Analyzers.Context;
 using SafeAuth.Analyzers.KnownTypes;
 
 namespace SafeAuth.Analyzers.Rules.Secrets;
@@ -34,12 +35,13 @@ public sealed class HardCodedSigningKeyAnalyzer : DiagnosticAnalyzer
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
         var symbols = SecretSymbols.Create(context.Compilation);
-        if (!symbols.HasKeySinks || SecretsAnalysis.SkipProject(context.Compilation, context.Options))
+        var scope = AnalysisScope.For(context);
+        if (!symbols.HasKeySinks || scope.IsSilent)
         {
             return;
         }
 
-        var analysis = new Analysis(symbols, new ConstantDataTracker(context.Compilation, symbols));
+        var analysis = new Analysis(symbols, new ConstantDataTracker(context.Compilation, symbols), scope);
         context.RegisterOperationAction(analysis.AnalyzeObjectCreation, OperationKind.ObjectCreation);
         context.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
         context.RegisterOperationAction(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment);
@@ -49,11 +51,13 @@ public sealed class HardCodedSigningKeyAnalyzer : DiagnosticAnalyzer
     {
         private readonly SecretSymbols _symbols;
         private readonly ConstantDataTracker _tracker;
+        private readonly AnalysisScope _scope;
 
-        public Analysis(SecretSymbols symbols, ConstantDataTracker tracker)
+        public Analysis(SecretSymbols symbols, ConstantDataTracker tracker, AnalysisScope scope)
         {
             _symbols = symbols;
             _tracker = tracker;
+            _scope = scope;
         }
 
         public void AnalyzeObjectCreation(OperationAnalysisContext context)
@@ -179,7 +183,7 @@ public sealed class HardCodedSigningKeyAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(Rule, value.Syntax.GetLocation(), member, origin.Description));
+            _scope.Report(context, Diagnostic.Create(Rule, value.Syntax.GetLocation(), member, origin.Description));
         }
     }
 }

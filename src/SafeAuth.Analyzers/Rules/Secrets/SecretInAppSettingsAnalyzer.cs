@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SafeAuth.Analyzers.Common;
 using SafeAuth.Analyzers.Options;
+using SafeAuth.Analyzers.Context;
 
 namespace SafeAuth.Analyzers.Rules.Secrets;
 
@@ -37,7 +38,7 @@ public sealed class SecretInAppSettingsAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(static start =>
         {
-            if (SecretsAnalysis.SkipProject(start.Compilation, start.Options))
+            if (AnalysisScope.For(start).IsSilent)
             {
                 return;
             }

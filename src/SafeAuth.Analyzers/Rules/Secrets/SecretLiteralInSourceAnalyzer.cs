@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using SafeAuth.Analyzers.Context;
 
 namespace SafeAuth.Analyzers.Rules.Secrets;
 
@@ -32,16 +33,17 @@ public sealed class SecretLiteralInSourceAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(static start =>
         {
-            if (SecretsAnalysis.SkipProject(start.Compilation, start.Options))
+            var scope = AnalysisScope.For(start);
+            if (scope.IsSilent)
             {
                 return;
             }
 
-            start.RegisterSyntaxNodeAction(AnalyzeLiteral, LiteralKinds);
+            start.RegisterSyntaxNodeAction(c => AnalyzeLiteral(c, scope), LiteralKinds);
         });
     }
 
-    private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context)
+    private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context, AnalysisScope scope)
     {
         var token = context.Node switch
         {
@@ -64,6 +66,6 @@ public sealed class SecretLiteralInSourceAnalyzer : DiagnosticAnalyzer
             _ => "a Microsoft Entra client secret",
         };
 
-        context.ReportDiagnostic(Diagnostic.Create(Rule, context.Node.GetLocation(), what));
+        scope.Report(context, Diagnostic.Create(Rule, context.Node.GetLocation(), what));
     }
 }

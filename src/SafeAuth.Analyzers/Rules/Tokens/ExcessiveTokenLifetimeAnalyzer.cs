@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SafeAuth.Analyzers.Common;
+using SafeAuth.Analyzers.Context;
 using SafeAuth.Analyzers.KnownTypes;
 using SafeAuth.Analyzers.Options;
 
@@ -42,18 +43,19 @@ public sealed class ExcessiveTokenLifetimeAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(static start =>
         {
             var symbols = ExpirySymbols.Create(start.Compilation);
-            if (!symbols.HasIssuingLibrary)
+            var scope = AnalysisScope.For(start);
+            if (!symbols.HasIssuingLibrary || scope.IsSilent)
             {
                 return;
             }
 
-            start.RegisterOperationAction(context => AnalyzeAssignment(context, symbols), OperationKind.SimpleAssignment);
-            start.RegisterOperationAction(context => AnalyzeCreation(context, symbols), OperationKind.ObjectCreation);
-            start.RegisterOperationAction(context => AnalyzeInvocation(context, symbols), OperationKind.Invocation);
+            start.RegisterOperationAction(context => AnalyzeAssignment(context, symbols, scope), OperationKind.SimpleAssignment);
+            start.RegisterOperationAction(context => AnalyzeCreation(context, symbols, scope), OperationKind.ObjectCreation);
+            start.RegisterOperationAction(context => AnalyzeInvocation(context, symbols, scope), OperationKind.Invocation);
         });
     }
 
-    private static void AnalyzeAssignment(OperationAnalysisContext context, ExpirySymbols symbols)
+    private static void AnalyzeAssignment(OperationAnalysisContext context, ExpirySymbols symbols, AnalysisScope scope)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
         if (assignment.Target is not IPropertyReferenceOperation target)
@@ -64,7 +66,7 @@ public sealed class ExcessiveTokenLifetimeAnalyzer : DiagnosticAnalyzer
         var type = target.Property.ContainingType;
         if (target.Property.Name == "Expires" && type.InheritsFromOrEquals(symbols.SecurityTokenDescriptor))
         {
-            CheckExpiry(context, assignment.Value, "SecurityTokenDescriptor.Expires");
+            CheckExpiry(context, scope, assignment.Value, "SecurityTokenDescriptor.Expires");
         }
         else if (target.Property.Name == "ClockSkew" && type.InheritsFromOrEquals(symbols.TokenValidationParameters))
         {
@@ -77,13 +79,13 @@ public sealed class ExcessiveTokenLifetimeAnalyzer : DiagnosticAnalyzer
             var max = SafeAuthOptionDefinitions.MaxClockSkew.Get(context.Options, assignment.Syntax.SyntaxTree);
             if (seconds > max.TotalSeconds)
             {
-                Report(context, assignment.Value.Syntax.GetLocation(), ClockSkewKind, max.TotalSeconds,
+                Report(scope, context, assignment.Value.Syntax.GetLocation(), ClockSkewKind, max.TotalSeconds,
                     "TokenValidationParameters.ClockSkew", "a clock skew", ExpiryValues.Describe(seconds));
             }
         }
     }
 
-    private static void AnalyzeCreation(OperationAnalysisContext context, ExpirySymbols symbols)
+    private static void AnalyzeCreation(OperationAnalysisContext context, ExpirySymbols symbols, AnalysisScope scope)
     {
         var creation = (IObjectCreationOperation)context.Operation;
         var type = creation.Type;
@@ -97,12 +99,12 @@ public sealed class ExcessiveTokenLifetimeAnalyzer : DiagnosticAnalyzer
         {
             if (argument.Parameter?.Name == "expires" && argument.ArgumentKind != ArgumentKind.DefaultValue)
             {
-                CheckExpiry(context, argument.Value, "new " + type.Name + "(expires)");
+                CheckExpiry(context, scope, argument.Value, "new " + type.Name + "(expires)");
             }
         }
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, ExpirySymbols symbols)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, ExpirySymbols symbols, AnalysisScope scope)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
@@ -111,7 +113,7 @@ public sealed class ExcessiveTokenLifetimeAnalyzer : DiagnosticAnalyzer
             if (method.Name == "AddClaim" && SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.JwtNetBuilder)
                 && invocation.Arguments.Length == 2 && ValueFlow.TryGetString(invocation.Arguments[0].Value, invocation.GetRoot(), out var name) && name == "exp")
             {
-                CheckExpiry(context, invocation.Arguments[1].Value, "JwtBuilder.AddClaim(\"exp\")");
+                CheckExpiry(context, scope, invocation.Arguments[1].Value, "JwtBuilder.AddClaim(\"exp\")");
             }
 
             return;
@@ -120,10 +122,10 @@ public sealed class ExcessiveTokenLifetimeAnalyzer : DiagnosticAnalyzer
         switch (method.Name)
         {
             case "ExpirationTime" when invocation.Arguments.Length == 2:
-                CheckExpiry(context, invocation.Arguments[1].Value, "JwtBuilder.ExpirationTime");
+                CheckExpiry(context, scope, invocation.Arguments[1].Value, "JwtBuilder.ExpirationTime");
                 break;
             case "AddClaim" when invocation.Arguments.Length == 3 && IsExpClaimName(invocation.Arguments[1].Value, invocation.GetRoot(), symbols):
-                CheckExpiry(context, invocation.Arguments[2].Value, "JwtBuilder.AddClaim(exp)");
+                CheckExpiry(context, scope, invocation.Arguments[2].Value, "JwtBuilder.AddClaim(exp)");
                 break;
         }
     }
@@ -141,7 +143,7 @@ public sealed class ExcessiveTokenLifetimeAnalyzer : DiagnosticAnalyzer
         return ValueFlow.TryGetString(value, root, out var text) && text == "exp";
     }
 
-    private static void CheckExpiry(OperationAnalysisContext context, IOperation value, string member)
+    private static void CheckExpiry(OperationAnalysisContext context, AnalysisScope scope, IOperation value, string member)
     {
         var root = value.GetRoot();
         if (!ExpiryValues.TryGetExpiry(value, root, out var expiry))
@@ -158,14 +160,14 @@ public sealed class ExcessiveTokenLifetimeAnalyzer : DiagnosticAnalyzer
         var amount = expiry.IsMaxValue
             ? expiry.Expression.Type?.Name + ".MaxValue (never expires)"
             : ExpiryValues.Describe(expiry.Seconds);
-        Report(context, value.Syntax.GetLocation(), ExpiryKind, max.TotalSeconds, member, "a token lifetime", amount);
+        Report(scope, context, value.Syntax.GetLocation(), ExpiryKind, max.TotalSeconds, member, "a token lifetime", amount);
     }
 
-    private static void Report(OperationAnalysisContext context, Location location, string kind, double maxSeconds, string member, string what, string amount)
+    private static void Report(AnalysisScope scope, OperationAnalysisContext context, Location location, string kind, double maxSeconds, string member, string what, string amount)
     {
         var properties = ImmutableDictionary<string, string?>.Empty
             .Add(KindProperty, kind)
             .Add(MaxSecondsProperty, ((long)maxSeconds).ToString(CultureInfo.InvariantCulture));
-        context.ReportDiagnostic(Diagnostic.Create(Rule, location, properties, member, what, amount, ExpiryValues.Describe(maxSeconds)));
+        scope.Report(context, Diagnostic.Create(Rule, location, properties, member, what, amount, ExpiryValues.Describe(maxSeconds)));
     }
 }

@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SafeAuth.Analyzers.Common;
+using SafeAuth.Analyzers.Context;
 using SafeAuth.Analyzers.KnownTypes;
 
 namespace SafeAuth.Analyzers.Rules.Tokens;
@@ -31,17 +33,53 @@ public sealed class IssuerOrAudienceValidationDisabledAnalyzer : DiagnosticAnaly
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var parameters = WellKnownTypes.GetOrCreate(start.Compilation).Get(MetadataNames.TokenValidationParameters);
-            if (parameters is not null)
-            {
-                start.RegisterOperationAction(c => Analyze(c, parameters), OperationKind.SimpleAssignment);
-            }
-        });
+        context.RegisterCompilationStartAction(start => Register(start, Rule));
     }
 
-    private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol parametersType)
+    /// <summary>
+    /// Registers the analysis for one of the two rules: <see cref="Rule"/> (AUTH103) reports the opt-outs that trust
+    /// keys others hold, <see cref="SelfIssuedIssuerOrAudienceUncheckedAnalyzer.Rule"/> (AUTH108) those where the keys
+    /// are the app's own.
+    /// </summary>
+    internal static void Register(CompilationStartAnalysisContext start, DiagnosticDescriptor rule)
+    {
+        var scope = AnalysisScope.For(start);
+        var parameters = scope.Types.Get(MetadataNames.TokenValidationParameters);
+
+        // A client app validating its own token (UI state) is not a server trusting input: the same reasoning as AUTH101.
+        if (parameters is not null && !scope.IsSilent && !scope.IsClient)
+        {
+            var analysis = new Analysis(parameters, scope, rule);
+            start.RegisterOperationAction(analysis.Analyze, OperationKind.SimpleAssignment);
+        }
+    }
+
+    private sealed class Analysis
+    {
+        private readonly INamedTypeSymbol _parametersType;
+        private readonly AnalysisScope _scope;
+        private readonly DiagnosticDescriptor _rule;
+
+        public Analysis(INamedTypeSymbol parametersType, AnalysisScope scope, DiagnosticDescriptor rule)
+        {
+            _parametersType = parametersType;
+            _scope = scope;
+            _rule = rule;
+        }
+
+        public void Analyze(OperationAnalysisContext context) => IssuerOrAudienceValidationDisabledAnalyzer.Analyze(context, _parametersType, this);
+
+        public void Report(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, string what, string check, string consequence)
+        {
+            var selfIssued = IsSelfIssued(assignment);
+            if (selfIssued == (_rule.Id == RuleIds.SelfIssuedIssuerOrAudienceUnchecked))
+            {
+                _scope.Report(context, Diagnostic.Create(_rule, assignment.Syntax.GetLocation(), what, check, consequence));
+            }
+        }
+    }
+
+    private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol parametersType, Analysis analysis)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
         var property = PropertyAssignments.AssignedProperty(assignment);
@@ -55,7 +93,7 @@ public sealed class IssuerOrAudienceValidationDisabledAnalyzer : DiagnosticAnaly
             case "ValidateIssuer" when ConstantFlow.IsConstant(assignment.Value, false):
                 if (!HasRealValidator(assignment, "IssuerValidator", IsAcceptAllIssuerValidator))
                 {
-                    Report(context, assignment, "ValidateIssuer = false", "issuer", IssuerConsequence(assignment));
+                    analysis.Report(context, assignment, "ValidateIssuer = false", "issuer", IssuerConsequence(assignment));
                 }
 
                 break;
@@ -63,17 +101,17 @@ public sealed class IssuerOrAudienceValidationDisabledAnalyzer : DiagnosticAnaly
             case "ValidateAudience" when ConstantFlow.IsConstant(assignment.Value, false):
                 if (!HasRealValidator(assignment, "AudienceValidator", IsAcceptAllAudienceValidator))
                 {
-                    Report(context, assignment, "ValidateAudience = false", "audience", AudienceConsequence(assignment));
+                    analysis.Report(context, assignment, "ValidateAudience = false", "audience", AudienceConsequence(assignment));
                 }
 
                 break;
 
             case "IssuerValidator" when IsAcceptAllIssuerValidator(assignment.Value):
-                Report(context, assignment, "An IssuerValidator that accepts every issuer", "issuer", IssuerConsequence(assignment));
+                analysis.Report(context, assignment, "An IssuerValidator that accepts every issuer", "issuer", IssuerConsequence(assignment));
                 break;
 
             case "AudienceValidator" when IsAcceptAllAudienceValidator(assignment.Value):
-                Report(context, assignment, "An AudienceValidator that always returns true", "audience", AudienceConsequence(assignment));
+                analysis.Report(context, assignment, "An AudienceValidator that always returns true", "audience", AudienceConsequence(assignment));
                 break;
         }
     }
@@ -186,6 +224,47 @@ public sealed class IssuerOrAudienceValidationDisabledAnalyzer : DiagnosticAnaly
         return true;
     }
 
-    private static void Report(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, string what, string check, string consequence) =>
-        context.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Syntax.GetLocation(), what, check, consequence));
+    /// <summary>
+    /// The keys are the app's own: <c>IssuerSigningKey(s)</c> is a symmetric key set next to the opt-out (a secret only
+    /// this app holds), and nothing fetches keys from a shared provider.
+    /// </summary>
+    private static bool IsSelfIssued(ISimpleAssignmentOperation assignment)
+    {
+        if (UsesSharedKeyProvider(assignment))
+        {
+            return false;
+        }
+
+        foreach (var sibling in PropertyAssignments.Siblings(assignment))
+        {
+            if (PropertyAssignments.AssignedProperty(sibling)?.Name is "IssuerSigningKey" or "IssuerSigningKeys"
+                && IsSymmetricKey(sibling.Value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsSymmetricKey(IOperation value)
+    {
+        var type = value.WalkDownConversion().Type;
+        if (type is IArrayTypeSymbol array)
+        {
+            type = array.ElementType;
+        }
+
+        for (var current = type as INamedTypeSymbol; current is not null; current = current.BaseType)
+        {
+            if (current.Name == "SymmetricSecurityKey")
+            {
+                return true;
+            }
+        }
+
+        // new[] { new SymmetricSecurityKey(...) }
+        return value.WalkDownConversion() is IArrayCreationOperation { Initializer: { ElementValues: { Length: > 0 } elements } }
+            && elements.All(IsSymmetricKey);
+    }
 }

@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
+using SafeAuth.Analyzers.Context;
 using SafeAuth.Analyzers.KnownTypes;
 using SafeAuth.Analyzers.Options;
 
@@ -57,15 +58,10 @@ public sealed class JwtReadWithoutValidationAnalyzer : DiagnosticAnalyzer
     internal static Analysis? CreateAnalysis(Compilation compilation, AnalyzerOptions options)
     {
         var tokens = TokenSymbols.Create(compilation);
-        var kind = ProjectKindDetector.Detect(tokens.Types, options);
+        var scope = AnalysisScope.For(compilation, options);
 
         // A client reads its own token (UI state, refresh timing): that is not a server trusting input.
-        if (kind.IsClient())
-        {
-            return null;
-        }
-
-        if ((kind & ProjectKind.TestProject) != 0 && !SafeAuthOptionKeys.AnalyzeTestProjectsEnabled(options))
+        if (scope.IsClient || scope.IsSilent)
         {
             return null;
         }
@@ -78,7 +74,7 @@ public sealed class JwtReadWithoutValidationAnalyzer : DiagnosticAnalyzer
             return null;
         }
 
-        return new Analysis(tokens, aspNet);
+        return new Analysis(tokens, aspNet, scope);
     }
 
     /// <summary>What a source of unverified token data produces.</summary>
@@ -99,10 +95,12 @@ public sealed class JwtReadWithoutValidationAnalyzer : DiagnosticAnalyzer
         private readonly TokenSymbols _tokens;
         private readonly UnverifiedTokenSources _sources;
         private readonly ClaimTrust _trust;
+        private readonly AnalysisScope _scope;
 
-        public Analysis(TokenSymbols tokens, AspNetSymbols aspNet)
+        public Analysis(TokenSymbols tokens, AspNetSymbols aspNet, AnalysisScope scope)
         {
             _tokens = tokens;
+            _scope = scope;
             _sources = new UnverifiedTokenSources(tokens);
             _trust = new ClaimTrust(aspNet);
         }
@@ -155,7 +153,7 @@ public sealed class JwtReadWithoutValidationAnalyzer : DiagnosticAnalyzer
             var reason = _trust.GetTrustReason(source, kind, context.ContainingSymbol);
             if (reason is not null)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rule, location, member, reason));
+                _scope.Report(context, Diagnostic.Create(Rule, location, member, reason));
             }
         }
     }

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SafeAuth.Analyzers.Common;
+using SafeAuth.Analyzers.Context;
 using SafeAuth.Analyzers.KnownTypes;
 
 namespace SafeAuth.Analyzers.Rules.Tokens;
@@ -34,16 +35,19 @@ public sealed class LifetimeValidationDisabledAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(static start =>
         {
             var symbols = ExpirySymbols.Create(start.Compilation);
-            if (symbols.TokenValidationParameters is null)
+            var scope = AnalysisScope.For(start);
+
+            // A client app validating its own token (UI state) is not a server trusting input: the same reasoning as AUTH101.
+            if (symbols.TokenValidationParameters is null || scope.IsSilent || scope.IsClient)
             {
                 return;
             }
 
-            start.RegisterOperationAction(context => Analyze(context, symbols), OperationKind.SimpleAssignment);
+            start.RegisterOperationAction(context => Analyze(context, symbols, scope), OperationKind.SimpleAssignment);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, ExpirySymbols symbols)
+    private static void Analyze(OperationAnalysisContext context, ExpirySymbols symbols, AnalysisScope scope)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
         if (assignment.Target is not IPropertyReferenceOperation target
@@ -74,7 +78,7 @@ public sealed class LifetimeValidationDisabledAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Syntax.GetLocation(), "TokenValidationParameters." + target.Property.Name, effect));
+        scope.Report(context, Diagnostic.Create(Rule, assignment.Syntax.GetLocation(), "TokenValidationParameters." + target.Property.Name, effect));
     }
 
     /// <summary>A delegate whose every path returns the constant <c>true</c>: lambda, anonymous method or method group.</summary>

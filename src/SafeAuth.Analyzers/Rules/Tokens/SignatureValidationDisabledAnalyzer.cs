@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 using SafeAuth.Analyzers.Common;
+using SafeAuth.Analyzers.Context;
 using SafeAuth.Analyzers.KnownTypes;
 
 namespace SafeAuth.Analyzers.Rules.Tokens;
@@ -43,20 +44,28 @@ public sealed class SignatureValidationDisabledAnalyzer : DiagnosticAnalyzer
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
         var tokens = TokenSymbols.Create(context.Compilation);
+        var scope = AnalysisScope.For(context);
+
+        // A client app validating its own token (UI state) is not a server trusting input: the same reasoning as AUTH101.
+        if (scope.IsSilent || scope.IsClient)
+        {
+            return;
+        }
+
         if (tokens.TokenValidationParameters is not null)
         {
             var parameters = tokens.TokenValidationParameters;
-            context.RegisterOperationAction(c => AnalyzeAssignment(c, parameters, tokens), OperationKind.SimpleAssignment);
+            context.RegisterOperationAction(c => AnalyzeAssignment(c, parameters, tokens, scope), OperationKind.SimpleAssignment);
         }
 
         if (tokens.JwtNetBuilder is not null)
         {
             var auth101 = JwtReadWithoutValidationAnalyzer.CreateAnalysis(context.Compilation, context.Options);
-            context.RegisterOperationAction(c => AnalyzeJwtNet(c, tokens, auth101), OperationKind.Invocation);
+            context.RegisterOperationAction(c => AnalyzeJwtNet(c, tokens, auth101, scope), OperationKind.Invocation);
         }
     }
 
-    private static void AnalyzeAssignment(OperationAnalysisContext context, INamedTypeSymbol parametersType, TokenSymbols tokens)
+    private static void AnalyzeAssignment(OperationAnalysisContext context, INamedTypeSymbol parametersType, TokenSymbols tokens, AnalysisScope scope)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
         var property = PropertyAssignments.AssignedProperty(assignment);
@@ -68,19 +77,19 @@ public sealed class SignatureValidationDisabledAnalyzer : DiagnosticAnalyzer
         switch (property.Name)
         {
             case "RequireSignedTokens" when ConstantFlow.IsConstant(assignment.Value, false):
-                Report(context, assignment.Syntax.GetLocation(), RequireSignedTokensShape,
+                Report(scope, context, assignment.Syntax.GetLocation(), RequireSignedTokensShape,
                     "RequireSignedTokens = false", "unsigned tokens (alg 'none') are accepted");
                 break;
 
             case "SignatureValidator" when ParsesWithoutValidating(assignment.Value, tokens):
-                Report(context, assignment.Syntax.GetLocation(), SignatureValidatorShape,
+                Report(scope, context, assignment.Syntax.GetLocation(), SignatureValidatorShape,
                     "SignatureValidator", "the delegate returns the parsed token without checking its signature");
                 break;
 
             case "ValidAlgorithms":
                 foreach (var none in NoneAlgorithms(assignment.Value))
                 {
-                    Report(context, none.Syntax.GetLocation(), NoneAlgorithmShape,
+                    Report(scope, context, none.Syntax.GetLocation(), NoneAlgorithmShape,
                         "ValidAlgorithms", "it lists the 'none' algorithm");
                 }
 
@@ -174,7 +183,7 @@ public sealed class SignatureValidationDisabledAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeJwtNet(OperationAnalysisContext context, TokenSymbols tokens, JwtReadWithoutValidationAnalyzer.Analysis? auth101)
+    private static void AnalyzeJwtNet(OperationAnalysisContext context, TokenSymbols tokens, JwtReadWithoutValidationAnalyzer.Analysis? auth101, AnalysisScope scope)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
@@ -200,7 +209,7 @@ public sealed class SignatureValidationDisabledAnalyzer : DiagnosticAnalyzer
         var location = invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } syntax
             ? Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(access.Name.SpanStart, syntax.Span.End))
             : invocation.Syntax.GetLocation();
-        Report(context, location, JwtNetShape, "JwtBuilder." + method.Name, "Decode accepts forged tokens");
+        Report(scope, context, location, JwtNetShape, "JwtBuilder." + method.Name, "Decode accepts forged tokens");
     }
 
     /// <summary>The <c>Decode</c> call the builder configured by <paramref name="call"/> ends in, in a fluent chain or through its local.</summary>
@@ -241,8 +250,8 @@ public sealed class SignatureValidationDisabledAnalyzer : DiagnosticAnalyzer
         return null;
     }
 
-    private static void Report(OperationAnalysisContext context, Location location, string shape, string member, string consequence) =>
-        context.ReportDiagnostic(Diagnostic.Create(
+    private static void Report(AnalysisScope scope, OperationAnalysisContext context, Location location, string shape, string member, string consequence) =>
+        scope.Report(context, Diagnostic.Create(
             Rule,
             location,
             ImmutableDictionary<string, string?>.Empty.Add(ShapeProperty, shape),

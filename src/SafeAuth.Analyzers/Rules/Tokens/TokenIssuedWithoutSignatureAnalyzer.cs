@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SafeAuth.Analyzers.Common;
+using SafeAuth.Analyzers.Context;
 using SafeAuth.Analyzers.KnownTypes;
 
 namespace SafeAuth.Analyzers.Rules.Tokens;
@@ -31,9 +32,9 @@ public sealed class TokenIssuedWithoutSignatureAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            var types = WellKnownTypes.GetOrCreate(start.Compilation);
-            var symbols = new Symbols(types);
-            if (!symbols.AnyReferenced)
+            var scope = AnalysisScope.For(start);
+            var symbols = new Symbols(scope);
+            if (!symbols.AnyReferenced || scope.IsSilent)
             {
                 return;
             }
@@ -45,8 +46,10 @@ public sealed class TokenIssuedWithoutSignatureAnalyzer : DiagnosticAnalyzer
 
     private sealed class Symbols
     {
-        public Symbols(WellKnownTypes types)
+        public Symbols(AnalysisScope scope)
         {
+            Scope = scope;
+            var types = scope.Types;
             JwtSecurityToken = types.Get(MetadataNames.JwtSecurityToken);
             JwtHeader = types.Get(MetadataNames.JwtHeader);
             JwtSecurityTokenHandler = types.Get(MetadataNames.JwtSecurityTokenHandler);
@@ -56,6 +59,8 @@ public sealed class TokenIssuedWithoutSignatureAnalyzer : DiagnosticAnalyzer
             JoseJwt = types.Get(MetadataNames.JoseJwt);
             JwsAlgorithm = types.Get(MetadataNames.JoseJwsAlgorithm);
         }
+
+        public AnalysisScope Scope { get; }
 
         public INamedTypeSymbol? JwtSecurityToken { get; }
         public INamedTypeSymbol? JwtHeader { get; }
@@ -84,13 +89,13 @@ public sealed class TokenIssuedWithoutSignatureAnalyzer : DiagnosticAnalyzer
             {
                 if (IsMissingOrNull(creation.Arguments, "signingCredentials"))
                 {
-                    Report(context, creation.Syntax.GetLocation(), "new JwtSecurityToken(...)", "pass signingCredentials");
+                    Report(symbols.Scope, context, creation.Syntax.GetLocation(), "new JwtSecurityToken(...)", "pass signingCredentials");
                 }
             }
             else if (constructor.HasParameter("header") && Argument(creation.Arguments, "header") is { } header
                      && IsUnsignedHeader(header, symbols))
             {
-                Report(context, creation.Syntax.GetLocation(), "new JwtSecurityToken(header, payload)", "build the JwtHeader with signing credentials");
+                Report(symbols.Scope, context, creation.Syntax.GetLocation(), "new JwtSecurityToken(header, payload)", "build the JwtHeader with signing credentials");
             }
 
             return;
@@ -98,7 +103,7 @@ public sealed class TokenIssuedWithoutSignatureAnalyzer : DiagnosticAnalyzer
 
         if (SymbolEqualityComparer.Default.Equals(type, symbols.NoneAlgorithm) && FeedsEncoder(creation))
         {
-            Report(context, creation.Syntax.GetLocation(), "Jwt.Net NoneAlgorithm", "use an HMAC, RSA or ECDSA algorithm with a key");
+            Report(symbols.Scope, context, creation.Syntax.GetLocation(), "Jwt.Net NoneAlgorithm", "use an HMAC, RSA or ECDSA algorithm with a key");
         }
     }
 
@@ -120,7 +125,7 @@ public sealed class TokenIssuedWithoutSignatureAnalyzer : DiagnosticAnalyzer
             {
                 if (IsUnsignedDescriptor(descriptor, symbols))
                 {
-                    Report(context, invocation.Syntax.GetLocation(), name, "set SecurityTokenDescriptor.SigningCredentials");
+                    Report(symbols.Scope, context, invocation.Syntax.GetLocation(), name, "set SecurityTokenDescriptor.SigningCredentials");
                 }
 
                 return;
@@ -129,7 +134,7 @@ public sealed class TokenIssuedWithoutSignatureAnalyzer : DiagnosticAnalyzer
             var payloadOnly = method.Parameters.Length == 1 && method.Parameters[0].Type.SpecialType == SpecialType.System_String;
             if (payloadOnly || (method.HasParameter("signingCredentials") && IsMissingOrNull(invocation.Arguments, "signingCredentials")))
             {
-                Report(context, invocation.Syntax.GetLocation(), name, "pass signing credentials");
+                Report(symbols.Scope, context, invocation.Syntax.GetLocation(), name, "pass signing credentials");
             }
 
             return;
@@ -152,7 +157,7 @@ public sealed class TokenIssuedWithoutSignatureAnalyzer : DiagnosticAnalyzer
                                    && string.Equals(text, "none", System.StringComparison.OrdinalIgnoreCase);
                 if (isNoneEnum || isNoneString)
                 {
-                    Report(context, argument.Syntax.GetLocation(), "JWT." + method.Name, "sign with HS256, RS256, ES256 or another JWS algorithm");
+                    Report(symbols.Scope, context, argument.Syntax.GetLocation(), "JWT." + method.Name, "sign with HS256, RS256, ES256 or another JWS algorithm");
                     return;
                 }
             }
@@ -282,6 +287,6 @@ public sealed class TokenIssuedWithoutSignatureAnalyzer : DiagnosticAnalyzer
         return true;
     }
 
-    private static void Report(OperationAnalysisContext context, Location location, string member, string fix) =>
-        context.ReportDiagnostic(Diagnostic.Create(Rule, location, member, fix));
+    private static void Report(AnalysisScope scope, OperationAnalysisContext context, Location location, string member, string fix) =>
+        scope.Report(context, Diagnostic.Create(Rule, location, member, fix));
 }

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 using SafeAuth.Analyzers.Common;
+using SafeAuth.Analyzers.Context;
 using SafeAuth.Analyzers.KnownTypes;
 
 namespace SafeAuth.Analyzers.Rules.Tokens;
@@ -32,15 +33,16 @@ public sealed class TokenValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            var result = WellKnownTypes.GetOrCreate(start.Compilation).Get(MetadataNames.TokenValidationResult);
-            if (result is not null)
+            var scope = AnalysisScope.For(start);
+            var result = scope.Types.Get(MetadataNames.TokenValidationResult);
+            if (result is not null && !scope.IsSilent)
             {
-                start.RegisterOperationAction(c => Analyze(c, result), OperationKind.Invocation);
+                start.RegisterOperationAction(c => Analyze(c, result, scope), OperationKind.Invocation);
             }
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol resultType)
+    private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol resultType, AnalysisScope scope)
     {
         var invocation = (IInvocationOperation)context.Operation;
         if (invocation.TargetMethod.Name != "ValidateTokenAsync"
@@ -62,7 +64,7 @@ public sealed class TokenValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
             var location = invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } syntax
                 ? Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(access.Name.SpanStart, syntax.Span.End))
                 : invocation.Syntax.GetLocation();
-            context.ReportDiagnostic(Diagnostic.Create(Rule, location, invocation.TargetMethod.ContainingType.Name + ".ValidateTokenAsync", use));
+            scope.Report(context, Diagnostic.Create(Rule, location, invocation.TargetMethod.ContainingType.Name + ".ValidateTokenAsync", use));
         }
     }
 

@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 using SafeAuth.Analyzers.Common;
+using SafeAuth.Analyzers.Context;
 using SafeAuth.Analyzers.KnownTypes;
 using SafeAuth.Analyzers.Options;
 
@@ -72,12 +73,13 @@ public sealed partial class TokenWithoutExpiryAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(static start =>
         {
             var symbols = ExpirySymbols.Create(start.Compilation);
-            if (!symbols.HasIssuingLibrary)
+            var scope = AnalysisScope.For(start);
+            if (!symbols.HasIssuingLibrary || scope.IsSilent)
             {
                 return;
             }
 
-            var analysis = new Analysis(symbols);
+            var analysis = new Analysis(symbols, scope);
             start.RegisterOperationAction(analysis.AnalyzeCreation, OperationKind.ObjectCreation);
             start.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
         });
@@ -86,8 +88,13 @@ public sealed partial class TokenWithoutExpiryAnalyzer : DiagnosticAnalyzer
     private sealed partial class Analysis
     {
         private readonly ExpirySymbols _symbols;
+        private readonly AnalysisScope _scope;
 
-        public Analysis(ExpirySymbols symbols) => _symbols = symbols;
+        public Analysis(ExpirySymbols symbols, AnalysisScope scope)
+        {
+            _symbols = symbols;
+            _scope = scope;
+        }
 
         public void AnalyzeCreation(OperationAnalysisContext context)
         {
@@ -209,14 +216,14 @@ public sealed partial class TokenWithoutExpiryAnalyzer : DiagnosticAnalyzer
             return invocation.Syntax.GetLocation();
         }
 
-        private static void Report(OperationAnalysisContext context, Location location, FixShape shape, string member, bool replacesValue = false)
+        private void Report(OperationAnalysisContext context, Location location, FixShape shape, string member, bool replacesValue = false)
         {
             var lifetime = SafeAuthOptionDefinitions.DefaultTokenLifetime.Get(context.Options, location.SourceTree);
             var properties = ImmutableDictionary<string, string?>.Empty
                 .Add(ShapeProperty, shape.ToString())
                 .Add(ReplacesValueProperty, replacesValue ? "true" : "false")
                 .Add(LifetimeSecondsProperty, ((long)lifetime.TotalSeconds).ToString(CultureInfo.InvariantCulture));
-            context.ReportDiagnostic(Diagnostic.Create(Rule, location, properties, member));
+            _scope.Report(context, Diagnostic.Create(Rule, location, properties, member));
         }
     }
 }

@@ -17,7 +17,7 @@ public sealed class IssuerOrAudienceValidationDisabledCodeFixProvider : Candidat
 {
     internal const string RemoveAssignmentKey = "AUTH103.RemoveAssignment";
 
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIds.IssuerOrAudienceValidationDisabled);
+    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIds.IssuerOrAudienceValidationDisabled, RuleIds.SelfIssuedIssuerOrAudienceUnchecked);
 
     internal override SyntaxNode? FindNode(SyntaxNode root, Diagnostic diagnostic) =>
         SyntaxEdits.FindReported(root, diagnostic)?.AncestorsAndSelf().OfType<AssignmentExpressionSyntax>().FirstOrDefault();

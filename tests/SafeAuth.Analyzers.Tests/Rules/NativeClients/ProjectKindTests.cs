@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Diagnostics.CodeAnalysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -20,7 +19,7 @@ public class ProjectKindTests
         ProjectKindDetector.Detect(WellKnownTypes.GetOrCreate(compilation), Options(properties));
 
     private static AnalyzerOptions Options(params (string Key, string Value)[] properties) =>
-        new(ImmutableArray<AdditionalText>.Empty, new Provider(properties.ToDictionary(p => "build_property." + p.Key, p => p.Value)));
+        new(ImmutableArray<AdditionalText>.Empty, new GlobalOptionsProvider(properties.ToDictionary(p => "build_property." + p.Key, p => p.Value)));
 
     [Theory]
     [InlineData("UseMaui")]
@@ -90,27 +89,5 @@ public class ProjectKindTests
         // Later requests for the same compilation get the cached answer.
         Assert.Equal(ProjectKind.NativeApp, Detect(compilation));
         Assert.Equal(ProjectKind.Unknown, Detect(Compilation(References.None)));
-    }
-
-    private sealed class Provider : AnalyzerConfigOptionsProvider
-    {
-        private readonly Options _global;
-
-        public Provider(Dictionary<string, string> values) => _global = new Options(values);
-
-        public override AnalyzerConfigOptions GlobalOptions => _global;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _global;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _global;
-
-        private sealed class Options : AnalyzerConfigOptions
-        {
-            private readonly Dictionary<string, string> _values;
-
-            public Options(Dictionary<string, string> values) => _values = values;
-
-            public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => _values.TryGetValue(key, out value);
-        }
     }
 }

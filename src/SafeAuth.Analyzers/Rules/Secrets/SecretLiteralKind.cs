@@ -1,0 +1,9 @@
+namespace SafeAuth.Analyzers.Rules.Secrets;
+
+/// <summary>What a literal caught by AUTH303 holds.</summary>
+internal enum SecretLiteralKind
+{
+    Jwt,
+    PrivateKey,
+    EntraClientSecret,
+}
