@@ -108,6 +108,14 @@ internal sealed class AnalysisScope
     }
 
     /// <summary>Findings in files that are not C# (settings files): only the project gate applies.</summary>
+    public void Report(AdditionalFileAnalysisContext context, Diagnostic diagnostic)
+    {
+        if (Allows(diagnostic.Location))
+        {
+            context.ReportDiagnostic(diagnostic);
+        }
+    }
+
     public void Report(CompilationAnalysisContext context, Diagnostic diagnostic)
     {
         if (Allows(diagnostic.Location))

@@ -38,12 +38,13 @@ public sealed class SecretInAppSettingsAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(static start =>
         {
-            if (AnalysisScope.For(start).IsSilent)
+            var scope = AnalysisScope.For(start);
+            if (scope.IsSilent)
             {
                 return;
             }
 
-            start.RegisterAdditionalFileAction(AnalyzeFile);
+            start.RegisterAdditionalFileAction(c => AnalyzeFile(c, scope));
         });
     }
 
@@ -54,7 +55,7 @@ public sealed class SecretInAppSettingsAnalyzer : DiagnosticAnalyzer
                && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static void AnalyzeFile(AdditionalFileAnalysisContext context)
+    private static void AnalyzeFile(AdditionalFileAnalysisContext context, AnalysisScope scope)
     {
         var file = context.AdditionalFile;
         if (!IsAppSettingsFile(file.Path))
@@ -79,7 +80,7 @@ public sealed class SecretInAppSettingsAnalyzer : DiagnosticAnalyzer
             }
 
             var location = Location.Create(file.Path, value.Span, text.Lines.GetLinePositionSpan(value.Span));
-            context.ReportDiagnostic(Diagnostic.Create(Rule, location, value.Path, fileName));
+            scope.Report(context, Diagnostic.Create(Rule, location, value.Path, fileName));
         }
     }
 

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SafeAuth.Analyzers.Common;
+using SafeAuth.Analyzers.Context;
 using SafeAuth.Analyzers.KnownTypes;
 using SourceKind = SafeAuth.Analyzers.Rules.Tokens.JwtReadWithoutValidationAnalyzer.SourceKind;
 
@@ -10,14 +11,20 @@ namespace SafeAuth.Analyzers.Rules.Tokens;
 
 /// <summary>
 /// Whether unverified token data is trusted: its claims build a principal, or decide something while a request is
-/// handled. Silent where the same member validates the same token text, behind <c>[Authorize]</c>, and for header,
-/// time and log-only reads. Used by AUTH101, and by AUTH102 so a misuse both rules see is reported once.
+/// handled. Silent where the same member validates the same token text, behind <c>[Authorize]</c>, for a token from a
+/// trusted source (<see cref="TokenProvenance"/>), and for header, time and log-only reads. Used by AUTH101, and by AUTH102 so a misuse both rules see is reported once.
 /// </summary>
 internal sealed class ClaimTrust
 {
     private readonly AspNetSymbols _aspNet;
 
-    public ClaimTrust(AspNetSymbols aspNet) => _aspNet = aspNet;
+    private readonly TokenProvenance _provenance;
+
+    public ClaimTrust(AspNetSymbols aspNet, TokenProvenance provenance)
+    {
+        _aspNet = aspNet;
+        _provenance = provenance;
+    }
 
     private static readonly ImmutableHashSet<string> NonClaimMembers = ImmutableHashSet.Create(
         System.StringComparer.Ordinal,
@@ -32,7 +39,8 @@ internal sealed class ClaimTrust
     public string? GetTrustReason(IOperation source, SourceKind kind, ISymbol containingSymbol)
     {
         var root = source.GetRoot();
-        if (ContainsValidation(root, source) || _aspNet.IsBehindAuthorize(containingSymbol))
+        if (ContainsValidation(root, source) || _aspNet.IsBehindAuthorize(containingSymbol)
+            || _provenance.IsTrusted(TokenArgument(source), root))
         {
             return null;
         }

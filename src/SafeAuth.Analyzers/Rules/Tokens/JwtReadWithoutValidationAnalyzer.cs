@@ -102,7 +102,7 @@ public sealed class JwtReadWithoutValidationAnalyzer : DiagnosticAnalyzer
             _tokens = tokens;
             _scope = scope;
             _sources = new UnverifiedTokenSources(tokens);
-            _trust = new ClaimTrust(aspNet);
+            _trust = new ClaimTrust(aspNet, new TokenProvenance(tokens.Types));
         }
 
         public void AnalyzeInvocation(OperationAnalysisContext context)

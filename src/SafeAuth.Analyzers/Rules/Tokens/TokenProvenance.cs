@@ -1,0 +1,165 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SafeAuth.Analyzers.Common;
+using SafeAuth.Analyzers.Context;
+using SafeAuth.Analyzers.KnownTypes;
+
+namespace SafeAuth.Analyzers.Rules.Tokens;
+
+/// <summary>
+/// Where the token text a server reads came from. Trusted: a value read back from <c>ProtectedLocalStorage</c>/
+/// <c>ProtectedSessionStorage</c> (data-protected, a client cannot forge it), the tokens the authentication handler
+/// stored after validating (<c>HttpContext.GetTokenAsync</c>, <c>AuthenticationProperties.GetTokenValue</c>), what the
+/// app's own pipeline put into <c>HttpContext.Items</c>, and a token endpoint's response (Duende <c>TokenResponse</c>,
+/// MSAL <c>AuthenticationResult</c>). Everything else (headers, cookies, query, body, parameters) stays untrusted.
+/// </summary>
+internal sealed class TokenProvenance
+{
+    private const int MaxDepth = 8;
+
+    private readonly INamedTypeSymbol? _protectedStorage;
+    private readonly INamedTypeSymbol? _authenticationExtensions;
+    private readonly INamedTypeSymbol? _tokenExtensions;
+    private readonly INamedTypeSymbol? _tokenResponse;
+    private readonly INamedTypeSymbol? _msalResult;
+    private readonly INamedTypeSymbol? _httpContext;
+
+    public TokenProvenance(WellKnownTypes types)
+    {
+        _protectedStorage = types.Get(MetadataNames.ProtectedBrowserStorage);
+        _authenticationExtensions = types.Get(MetadataNames.AuthenticationHttpContextExtensions);
+        _tokenExtensions = types.Get(MetadataNames.AuthenticationTokenExtensions);
+        _tokenResponse = types.Get(MetadataNames.DuendeTokenResponse);
+        _msalResult = types.Get(MetadataNames.MsalAuthenticationResult);
+        _httpContext = types.Get(MetadataNames.HttpContext);
+    }
+
+    /// <summary>Whether <paramref name="token"/> (the text a read is handed) comes from a trusted source.</summary>
+    public bool IsTrusted(IOperation? token, IOperation root) => token is not null && IsTrusted(token, root, 0);
+
+    private bool IsTrusted(IOperation value, IOperation root, int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            return false;
+        }
+
+        value = value.WalkDownConversion();
+        switch (value)
+        {
+            case IAwaitOperation awaited:
+                return IsTrusted(awaited.Operation, root, depth + 1);
+            case IConditionalAccessOperation conditional:
+                return IsTrusted(conditional.WhenNotNull, root, depth + 1);
+            case IConditionalAccessInstanceOperation:
+                return value.Parent is not null && FindConditionalReceiver(value) is { } receiver && IsTrusted(receiver, root, depth + 1);
+            case ICoalesceOperation coalesce:
+                // `stored ?? string.Empty`: the fallback is a constant, the token is the stored value.
+                return IsTrusted(coalesce.Value, root, depth + 1)
+                       && (coalesce.WhenNull.WalkDownConversion().ConstantValue.HasValue || IsTrusted(coalesce.WhenNull, root, depth + 1));
+            case IConditionalOperation { WhenFalse: { } whenFalse } choice:
+                return IsTrustedOrConstant(choice.WhenTrue, root, depth) && IsTrustedOrConstant(whenFalse, root, depth)
+                       && !(choice.WhenTrue.WalkDownConversion().ConstantValue.HasValue && whenFalse.WalkDownConversion().ConstantValue.HasValue);
+            case IInvocationOperation invocation:
+                return IsTrustedCall(invocation, root, depth);
+            case IPropertyReferenceOperation property:
+                return IsTrustedProperty(property, root, depth);
+            case ILocalReferenceOperation local:
+                return AllAssignmentsTrusted(local.Local, root, depth);
+            default:
+                return false;
+        }
+    }
+
+    private bool IsTrustedOrConstant(IOperation value, IOperation root, int depth) =>
+        value.WalkDownConversion().ConstantValue.HasValue || IsTrusted(value, root, depth + 1);
+
+    private bool IsTrustedCall(IInvocationOperation invocation, IOperation root, int depth)
+    {
+        var method = invocation.TargetMethod;
+        var type = method.ContainingType?.OriginalDefinition;
+        if (method.Name == "GetTokenAsync" && SymbolEqualityComparer.Default.Equals(type, _authenticationExtensions))
+        {
+            return true;
+        }
+
+        if (method.Name == "GetTokenValue" && SymbolEqualityComparer.Default.Equals(type, _tokenExtensions))
+        {
+            return true;
+        }
+
+        if (method.Name == "GetAsync" && type is not null && type.InheritsFromOrEquals(_protectedStorage))
+        {
+            return true;
+        }
+
+        // `.ToString()` / `as string` of a trusted value.
+        return method.Name == "ToString" && invocation.Instance is { } instance && IsTrusted(instance, root, depth + 1);
+    }
+
+    private bool IsTrustedProperty(IPropertyReferenceOperation property, IOperation root, int depth)
+    {
+        var containing = property.Property.ContainingType?.OriginalDefinition;
+
+        // ProtectedBrowserStorageResult<T>.Value of a GetAsync result; Task.Result.
+        if (property.Property.Name is "Value" or "Result" && property.Instance is { } instance)
+        {
+            return IsTrusted(instance, root, depth + 1);
+        }
+
+        // HttpContext.Items["token"]: server-side state only the app's own pipeline writes.
+        if (property.Property.IsIndexer && property.Instance is IPropertyReferenceOperation { Property.Name: "Items" } items
+            && items.Property.ContainingType.InheritsFromOrEquals(_httpContext))
+        {
+            return true;
+        }
+
+        return property.Property.Name is "AccessToken" or "IdentityToken" or "IdToken" or "RefreshToken"
+               && containing is not null
+               && (containing.InheritsFromOrEquals(_tokenResponse) || containing.InheritsFromOrEquals(_msalResult));
+    }
+
+    /// <summary>Every value the local is given (declaration and assignments) is trusted.</summary>
+    private bool AllAssignmentsTrusted(ILocalSymbol local, IOperation root, int depth)
+    {
+        var any = false;
+        foreach (var operation in root.DescendantsAndSelf())
+        {
+            IOperation? assigned = operation switch
+            {
+                IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local) =>
+                    declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value,
+                ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment
+                    when SymbolEqualityComparer.Default.Equals(target.Local, local) => assignment.Value,
+                _ => null,
+            };
+
+            if (assigned is null)
+            {
+                continue;
+            }
+
+            if (!IsTrusted(assigned, root, depth + 1))
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
+    }
+
+    private static IOperation? FindConditionalReceiver(IOperation instance)
+    {
+        for (var current = instance.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IConditionalAccessOperation access)
+            {
+                return access.Operation;
+            }
+        }
+
+        return null;
+    }
+}
