@@ -49,11 +49,14 @@ internal static class SafeAuthOptionDefinitions
     /// <summary>The longest token lifetime AUTH203 accepts. Default 1 day.</summary>
     public static readonly SafeAuthOption<TimeSpan> MaxTokenLifetime = Duration(SafeAuthOptionKeys.MaxTokenLifetime, TimeSpan.FromDays(1));
 
+    /// <summary>The longest refresh-token lifetime AUTH203 accepts. Default 30 days.</summary>
+    public static readonly SafeAuthOption<TimeSpan> MaxRefreshTokenLifetime = Duration(SafeAuthOptionKeys.MaxRefreshTokenLifetime, TimeSpan.FromDays(30));
+
     /// <summary>The largest clock skew AUTH203 accepts. Default 5 minutes.</summary>
     public static readonly SafeAuthOption<TimeSpan> MaxClockSkew = Duration(SafeAuthOptionKeys.MaxClockSkew, TimeSpan.FromMinutes(5));
 
     /// <summary>Every option whose value AUTH901 checks.</summary>
-    public static readonly SafeAuthOption<TimeSpan>[] Durations = { DefaultTokenLifetime, MaxTokenLifetime, MaxClockSkew };
+    public static readonly SafeAuthOption<TimeSpan>[] Durations = { DefaultTokenLifetime, MaxTokenLifetime, MaxRefreshTokenLifetime, MaxClockSkew };
 
     private static SafeAuthOption<TimeSpan> Duration(string key, TimeSpan defaultValue) =>
         new(key, defaultValue, DurationParser.TryParse, DurationParser.FormatDescription);

@@ -21,6 +21,9 @@ internal static class SafeAuthOptionKeys
     /// <summary>The longest token lifetime AUTH203 accepts (a duration). Default <c>1d</c>.</summary>
     public const string MaxTokenLifetime = "safeauth.max_token_lifetime";
 
+    /// <summary>The longest refresh-token lifetime AUTH203 accepts (a duration). Default <c>30d</c>.</summary>
+    public const string MaxRefreshTokenLifetime = "safeauth.max_refresh_token_lifetime";
+
     /// <summary>The largest <c>ClockSkew</c> AUTH203 accepts (a duration). Default <c>5m</c>.</summary>
     public const string MaxClockSkew = "safeauth.max_clock_skew";
 
@@ -65,6 +68,12 @@ internal static class SafeAuthOptionKeys
             DurationValues,
             "`5m`",
             "the largest `TokenValidationParameters.ClockSkew` accepted; the fix clamps to it",
+            RuleIds.ExcessiveTokenLifetime),
+        new OptionDocumentation(
+            MaxRefreshTokenLifetime,
+            DurationValues,
+            "`30d`",
+            "the longest lifetime accepted for a refresh token (a token the code names or marks as one: `refreshToken`, `CreateRefreshToken`, a `refresh` audience, `token_use` or `typ`); the fix clamps to it",
             RuleIds.ExcessiveTokenLifetime),
         new OptionDocumentation(
             MaxTokenLifetime,

@@ -151,7 +151,16 @@ public sealed class ExcessiveTokenLifetimeAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var max = SafeAuthOptionDefinitions.MaxTokenLifetime.Get(context.Options, value.Syntax.SyntaxTree);
+        // Licence, invitation and other business tokens live as long as their terms; refresh tokens have their own limit.
+        var purpose = TokenPurposes.Of(value.Syntax);
+        if (purpose == TokenPurpose.Other)
+        {
+            return;
+        }
+
+        var refresh = purpose == TokenPurpose.Refresh;
+        var max = (refresh ? SafeAuthOptionDefinitions.MaxRefreshTokenLifetime : SafeAuthOptionDefinitions.MaxTokenLifetime)
+            .Get(context.Options, value.Syntax.SyntaxTree);
         if (expiry.Seconds <= max.TotalSeconds)
         {
             return;
@@ -160,7 +169,7 @@ public sealed class ExcessiveTokenLifetimeAnalyzer : DiagnosticAnalyzer
         var amount = expiry.IsMaxValue
             ? expiry.Expression.Type?.Name + ".MaxValue (never expires)"
             : ExpiryValues.Describe(expiry.Seconds);
-        Report(scope, context, value.Syntax.GetLocation(), ExpiryKind, max.TotalSeconds, member, "a token lifetime", amount);
+        Report(scope, context, value.Syntax.GetLocation(), ExpiryKind, max.TotalSeconds, member, refresh ? "a refresh token lifetime" : "a token lifetime", amount);
     }
 
     private static void Report(AnalysisScope scope, OperationAnalysisContext context, Location location, string kind, double maxSeconds, string member, string what, string amount)
