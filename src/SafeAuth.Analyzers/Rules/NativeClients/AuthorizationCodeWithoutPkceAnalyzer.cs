@@ -97,8 +97,74 @@ public sealed class AuthorizationCodeWithoutPkceAnalyzer : DiagnosticAnalyzer
                 }
             }
 
+            if (IsOnlyHandedBack(operation))
+            {
+                return;
+            }
+
             Report(context, operation.Syntax.GetLocation(), "response_type=code");
         }
+
+        /// <summary>
+        /// A consent or authorize URL that is only packed into a response's parameters (a dictionary entry of a
+        /// <c>WWW-Authenticate</c> challenge) by a member that redeems no code: the client that follows it starts the flow,
+        /// holds the verifier and redeems the code, so PKCE is that client's to add.
+        /// </summary>
+        private static bool IsOnlyHandedBack(IOperation url)
+        {
+            var local = url.Parent switch
+            {
+                IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+                _ => null,
+            };
+
+            if (local is null)
+            {
+                return false;
+            }
+
+            var root = url.GetRoot();
+            var uses = 0;
+            foreach (var operation in root.DescendantsAndSelf())
+            {
+                if (operation is IInvocationOperation redemption && IsCodeRedemption(redemption.TargetMethod.Name))
+                {
+                    return false;
+                }
+
+                if (operation is ILiteralOperation { ConstantValue.Value: string text }
+                    && text.IndexOf("authorization_code", System.StringComparison.Ordinal) >= 0)
+                {
+                    return false;
+                }
+
+                if (operation is not ILocalReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Local, local))
+                {
+                    continue;
+                }
+
+                uses++;
+                var use = reference.Parent is IConversionOperation conversion ? conversion.Parent : reference.Parent;
+                var packed = use switch
+                {
+                    IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Add" } } => true,
+                    ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true } } assignment => assignment.Value == reference || assignment.Value == reference.Parent,
+                    _ => false,
+                };
+
+                if (!packed)
+                {
+                    return false;
+                }
+            }
+
+            return uses > 0;
+        }
+
+        private static bool IsCodeRedemption(string name) =>
+            name.IndexOf("AuthorizationCode", System.StringComparison.Ordinal) >= 0
+            || name.StartsWith("RedeemCode", System.StringComparison.Ordinal)
+            || name.StartsWith("ExchangeCode", System.StringComparison.Ordinal);
 
         public void AnalyzeInvocation(OperationAnalysisContext context)
         {

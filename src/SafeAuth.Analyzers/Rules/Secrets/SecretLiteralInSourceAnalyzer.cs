@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using SafeAuth.Analyzers.Common;
 using SafeAuth.Analyzers.Context;
 
 namespace SafeAuth.Analyzers.Rules.Secrets;
@@ -55,6 +56,12 @@ public sealed class SecretLiteralInSourceAnalyzer : DiagnosticAnalyzer
         // The cheap checks (length, a marker substring) run on the text before anything is decoded.
         var text = token.ValueText;
         if (text is null || SecretLiteralDetector.Detect(text) is not { } kind)
+        {
+            return;
+        }
+
+        // A signed licence key (Duende, Syncfusion, a vendor's own) is a JWT that ships with the app by design.
+        if (kind == SecretLiteralKind.Jwt && TokenPurposes.Of(context.Node) == TokenPurpose.Other)
         {
             return;
         }

@@ -194,6 +194,57 @@ public class AuthorizationCodeWithoutPkceAnalyzerTests
     }
 
     [Fact]
+    public async Task NoDiagnostic_ConsentUrlOnlyHandedBackInAChallenge_ReportedWhereTheCodeIsRedeemedOrFollowed()
+    {
+        await Verify("""
+            using System.Collections.Generic;
+            using System.Linq;
+
+            public static class Challenge
+            {
+                public static string WwwAuthenticate(string authority, string clientId, string scopes)
+                {
+                    string consentUrl = $"{authority}/oauth2/v2.0/authorize?client_id={clientId}"
+                        + "&response_type=code&response_mode=query"
+                        + $"&scope=offline_access%20{scopes}";
+                    var parameters = new Dictionary<string, string>
+                    {
+                        { "consentUri", consentUrl },
+                        { "proposedAction", "consent" },
+                    };
+                    parameters["claims"] = "{}";
+                    return "Bearer " + string.Join(", ", parameters.Select(p => $"{p.Key}=\"{p.Value}\""));
+                }
+
+                public static Dictionary<string, string> Indexed(string clientId)
+                {
+                    var url = $"https://login.example.com/authorize?response_type=code&client_id={clientId}";
+                    var parameters = new Dictionary<string, string>();
+                    parameters["consentUri"] = url;
+                    return parameters;
+                }
+
+                public static string Followed(string clientId)
+                {
+                    var url = {|#0:$"https://login.example.com/authorize?response_type=code&client_id={clientId}"|};
+                    var parameters = new Dictionary<string, string> { { "consentUri", url } };
+                    return url;
+                }
+
+                public static Dictionary<string, string> RedeemedHere(string clientId, string code)
+                {
+                    var url = {|#1:$"https://login.example.com/authorize?response_type=code&client_id={clientId}"|};
+                    var parameters = new Dictionary<string, string> { { "consentUri", url } };
+                    parameters.Add("body", "grant_type=authorization_code&code=" + code);
+                    return parameters;
+                }
+            }
+            """, References.None,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("response_type=code"),
+            VerifyCS.Diagnostic().WithLocation(1).WithArguments("response_type=code"));
+    }
+
+    [Fact]
     public async Task NoDiagnostic_HandBuiltAuthorizeUrl_WithChallengeOrPkceHole()
     {
         await Verify("""

@@ -40,6 +40,31 @@ public class SecretLiteralInSourceAnalyzerTests
             Expected(0, "a JWT"), Expected(1, "a JWT"), Expected(2, "a JWT"), Expected(3, "a JWT"));
     }
 
+    [Fact]
+    public async Task LicenceKeyJwts_AreSilent_ServiceTokensNextToThemAreReported()
+    {
+        await VerifyCS.VerifyAnalyzerAsync($$""""
+            public class Options
+            {
+                public string LicenseKey { get; set; } = "{{Jwt}}";
+                public string ApiToken { get; set; } = {|#0:"{{Jwt}}"|};
+            }
+
+            public static class Setup
+            {
+                private const string DuendeLicense = "{{Jwt}}";
+
+                public static void Configure(Options options)
+                {
+                    options.LicenseKey = "{{Jwt}}";
+                    var offlineActivation = "{{Jwt}}";
+                    options.ApiToken = {|#1:"{{Jwt}}"|};
+                }
+            }
+            """", References.None, null,
+            Expected(0, "a JWT"), Expected(1, "a JWT"));
+    }
+
     [Theory]
     [InlineData("PRIVATE KEY")]
     [InlineData("RSA PRIVATE KEY")]
