@@ -61,3 +61,15 @@ public sealed class ServiceTokenIssuer
         return new JwtSecurityTokenHandler().WriteToken(token);
     }
 }
+
+/// <summary>Validates the tokens this app signs for its own mobile client, with a key only the app holds.</summary>
+public static class OwnTokenValidation
+{
+    public static TokenValidationParameters Create(IConfiguration configuration) => new()
+    {
+        IssuerSigningKey = new SymmetricSecurityKey(Convert.FromBase64String(configuration["Jwt:SigningKey"]!)),
+        ValidIssuer = "https://orders.example.com",
+        // AUTH108 (Info): no other issuer can sign with this key, but every token the app signs passes for every audience.
+        ValidateAudience = false,
+    };
+}

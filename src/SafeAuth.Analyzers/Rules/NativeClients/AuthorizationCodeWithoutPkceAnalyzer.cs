@@ -112,6 +112,12 @@ public sealed class AuthorizationCodeWithoutPkceAnalyzer : DiagnosticAnalyzer
         /// </summary>
         private static bool IsOnlyHandedBack(IOperation url)
         {
+            // The URL may be one part of a concatenation whose type the compiler could not settle (half-typed code).
+            while (url.Parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } or IConversionOperation)
+            {
+                url = url.Parent;
+            }
+
             var local = url.Parent switch
             {
                 IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,

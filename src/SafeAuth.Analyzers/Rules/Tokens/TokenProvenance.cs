@@ -11,7 +11,10 @@ namespace SafeAuth.Analyzers.Rules.Tokens;
 /// <c>ProtectedSessionStorage</c> (data-protected, a client cannot forge it), the tokens the authentication handler
 /// stored after validating (<c>HttpContext.GetTokenAsync</c>, <c>AuthenticationProperties.GetTokenValue</c>), what the
 /// app's own pipeline put into <c>HttpContext.Items</c>, and a token endpoint's response (Duende <c>TokenResponse</c>,
-/// MSAL <c>AuthenticationResult</c>). Everything else (headers, cookies, query, body, parameters) stays untrusted.
+/// MSAL <c>AuthenticationResult</c>), and the headers Azure App Service authentication injects after it signed the user
+/// in (<c>X-MS-TOKEN-*</c>, <c>X-MS-CLIENT-PRINCIPAL*</c>; the platform drops them from client requests). The project's
+/// own helpers are followed one level: a call is trusted when every value its body returns is. Everything else (other
+/// headers, cookies, query, body, parameters) stays untrusted.
 /// </summary>
 internal sealed class TokenProvenance
 {
@@ -66,6 +69,8 @@ internal sealed class TokenProvenance
                 return IsTrustedProperty(property, root, depth);
             case ILocalReferenceOperation local:
                 return AllAssignmentsTrusted(local.Local, root, depth);
+            case IPropertyReferenceOperation or IFieldReferenceOperation or IParameterReferenceOperation:
+                return false;
             default:
                 return false;
         }
@@ -94,8 +99,60 @@ internal sealed class TokenProvenance
         }
 
         // `.ToString()` / `as string` of a trusted value.
-        return method.Name == "ToString" && invocation.Instance is { } instance && IsTrusted(instance, root, depth + 1);
+        if (method.Name == "ToString" && invocation.Instance is { } instance)
+        {
+            return IsTrusted(instance, root, depth + 1);
+        }
+
+        return ReturnsOnlyTrusted(invocation, depth);
     }
+
+    /// <summary>One level into the project's own helper: every value it returns is trusted.</summary>
+    private bool ReturnsOnlyTrusted(IInvocationOperation invocation, int depth)
+    {
+        var method = invocation.TargetMethod;
+        if (depth > 2 || method.IsVirtual || method.IsAbstract || method.DeclaringSyntaxReferences.Length != 1)
+        {
+            return false;
+        }
+
+        var syntax = method.DeclaringSyntaxReferences[0].GetSyntax();
+        var compilation = invocation.SemanticModel?.Compilation;
+        if (compilation is null || !compilation.ContainsSyntaxTree(syntax.SyntaxTree))
+        {
+            return false;
+        }
+
+#pragma warning disable RS1030 // one helper body, only while deciding a finding: not per node
+        var body = compilation.GetSemanticModel(syntax.SyntaxTree).GetOperation(syntax);
+#pragma warning restore RS1030
+        if (body is null)
+        {
+            return false;
+        }
+
+        var any = false;
+        foreach (var operation in body.DescendantsAndSelf())
+        {
+            if (operation is IReturnOperation { ReturnedValue: { } returned })
+            {
+                if (!IsTrusted(returned, body, depth + 2))
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+        }
+
+        return any;
+    }
+
+    /// <summary>A header Azure App Service authentication sets for a signed-in user (and removes from client requests).</summary>
+    private static bool IsPlatformAuthenticationHeader(IOperation? key) =>
+        key?.WalkDownConversion().ConstantValue is { HasValue: true, Value: string name }
+        && (name.StartsWith("X-MS-TOKEN-", System.StringComparison.OrdinalIgnoreCase)
+            || name.StartsWith("X-MS-CLIENT-PRINCIPAL", System.StringComparison.OrdinalIgnoreCase));
 
     private bool IsTrustedProperty(IPropertyReferenceOperation property, IOperation root, int depth)
     {
@@ -105,6 +162,12 @@ internal sealed class TokenProvenance
         if (property.Property.Name is "Value" or "Result" && property.Instance is { } instance)
         {
             return IsTrusted(instance, root, depth + 1);
+        }
+
+        // Request.Headers["X-MS-TOKEN-AAD-ID-TOKEN"]: set by App Service authentication, not by the client.
+        if (property.Property.IsIndexer && property.Arguments.Length == 1 && IsPlatformAuthenticationHeader(property.Arguments[0].Value))
+        {
+            return true;
         }
 
         // HttpContext.Items["token"]: server-side state only the app's own pipeline writes.
@@ -125,6 +188,19 @@ internal sealed class TokenProvenance
         var any = false;
         foreach (var operation in root.DescendantsAndSelf())
         {
+            // headers.TryGetValue("X-MS-TOKEN-AAD-ID-TOKEN", out var token): the platform's header; any other out value is not known.
+            if (operation is IArgumentOperation { Parameter.RefKind: RefKind.Out, Parent: IInvocationOperation call } outArgument
+                && OutLocal(outArgument.Value) is { } outLocal && SymbolEqualityComparer.Default.Equals(outLocal, local))
+            {
+                if (call.TargetMethod.Name != "TryGetValue" || call.Arguments.Length != 2 || !IsPlatformAuthenticationHeader(call.Arguments[0].Value))
+                {
+                    return false;
+                }
+
+                any = true;
+                continue;
+            }
+
             IOperation? assigned = operation switch
             {
                 IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local) =>
@@ -134,7 +210,8 @@ internal sealed class TokenProvenance
                 _ => null,
             };
 
-            if (assigned is null)
+            // A value given only in development-only code (`#if DEBUG`, a development-environment branch) is not production data.
+            if (assigned is null || CodeRegions.Classify(operation.Syntax) == CodeRegion.DevelopmentOnly)
             {
                 continue;
             }
@@ -149,6 +226,13 @@ internal sealed class TokenProvenance
 
         return any;
     }
+
+    private static ILocalSymbol? OutLocal(IOperation value) => value switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IDeclarationExpressionOperation { Expression: ILocalReferenceOperation declared } => declared.Local,
+        _ => null,
+    };
 
     private static IOperation? FindConditionalReceiver(IOperation instance)
     {

@@ -136,4 +136,93 @@ public partial class JwtReadWithoutValidationAnalyzerTests
             VerifyCS.Diagnostic().WithLocation(1).WithArguments("JwtSecurityTokenHandler.ReadJwtToken", "its claims decide what a request may do"),
             VerifyCS.Diagnostic().WithLocation(2).WithArguments("JwtSecurityTokenHandler.ReadJwtToken", "its claims decide what a request may do"));
     }
+
+    [Fact]
+    public async Task NoDiagnostic_AppServiceAuthenticationHeaders_ThroughTheProjectsOwnHelper()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(ProvenanceUsings + """
+            using System.Collections.Generic;
+            using Microsoft.Extensions.Primitives;
+
+            public static class EasyAuth
+            {
+                private const string IdTokenHeader = "X-MS-TOKEN-AAD-ID-TOKEN";
+
+                internal static string? GetIdToken(IDictionary<string, StringValues> headers)
+                {
+                    headers.TryGetValue(IdTokenHeader, out var idToken);
+            #if DEBUG
+                    if (string.IsNullOrEmpty(idToken))
+                    {
+                        idToken = Environment.GetEnvironmentVariable(IdTokenHeader);
+                    }
+            #endif
+                    return idToken;
+                }
+
+                public static ClaimsPrincipal? GetUser(IDictionary<string, StringValues> headers)
+                {
+                    var idToken = GetIdToken(headers);
+                    if (idToken is null)
+                    {
+                        return null;
+                    }
+
+                    var token = new JsonWebToken(idToken);
+                    return new ClaimsPrincipal(new ClaimsIdentity(token.Claims, "aad"));
+                }
+
+                public static ClaimsPrincipal FromIndexer(HttpRequest request)
+                {
+                    var token = new JsonWebToken(request.Headers["X-MS-TOKEN-AAD-ACCESS-TOKEN"].ToString());
+                    return new ClaimsPrincipal(new ClaimsIdentity(token.Claims, "aad"));
+                }
+            }
+            """, References.Server, null);
+    }
+
+    [Fact]
+    public async Task Reports_OtherHeadersThroughAHelper_AndHelpersThatMixSources()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(ProvenanceUsings + """
+            using System.Collections.Generic;
+            using Microsoft.Extensions.Primitives;
+
+            public static class Headers
+            {
+                internal static string? Bearer(IDictionary<string, StringValues> headers)
+                {
+                    headers.TryGetValue("Authorization", out var value);
+                    return value.ToString();
+                }
+
+                internal static string? Either(HttpContext context, bool stored) =>
+                    stored ? context.Items["token"] as string : context.Request.Headers["X-Token"].ToString();
+
+                internal static async Task<string?> Stored(HttpContext context)
+                {
+                    if (context.Request.Query.ContainsKey("t"))
+                    {
+                        return context.Request.Query["t"].ToString();
+                    }
+
+                    return await context.GetTokenAsync("access_token");
+                }
+
+                public static ClaimsPrincipal FromBearer(IDictionary<string, StringValues> headers) =>
+                    new ClaimsPrincipal(new ClaimsIdentity(new JwtSecurityTokenHandler().{|#0:ReadJwtToken(Bearer(headers))|}.Claims, "jwt"));
+
+                public static ClaimsPrincipal FromEither(HttpContext context) =>
+                    new ClaimsPrincipal(new ClaimsIdentity(new JwtSecurityTokenHandler().{|#1:ReadJwtToken(Either(context, true))|}.Claims, "jwt"));
+
+                public static async Task<ClaimsPrincipal> FromStored(HttpContext context) =>
+                    new ClaimsPrincipal(new ClaimsIdentity(new JwtSecurityTokenHandler().{|#2:ReadJwtToken(await Stored(context))|}.Claims, "jwt"));
+            }
+            """,
+            References.Server,
+            null,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("JwtSecurityTokenHandler.ReadJwtToken", "its claims build a ClaimsIdentity"),
+            VerifyCS.Diagnostic().WithLocation(1).WithArguments("JwtSecurityTokenHandler.ReadJwtToken", "its claims build a ClaimsIdentity"),
+            VerifyCS.Diagnostic().WithLocation(2).WithArguments("JwtSecurityTokenHandler.ReadJwtToken", "its claims build a ClaimsIdentity"));
+    }
 }
