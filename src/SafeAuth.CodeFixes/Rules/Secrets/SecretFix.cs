@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Simplification;
+using SafeAuth.Analyzers.Context;
 using SafeAuth.Analyzers.KnownTypes;
 using SafeAuth.CodeFixes.Common;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
@@ -33,6 +34,27 @@ internal sealed class SecretSetting
 
     /// <summary>The SafeAuth loader for text values; key bytes always use <c>SigningKeyLoader</c>.</summary>
     public string? StringLoader { get; }
+
+    /// <summary>The setting named after the value's own holder: <c>Jwt:RefreshTokenKey</c>, <c>JWT_REFRESH_TOKEN_KEY</c>.</summary>
+    public SecretSetting WithName(string name)
+    {
+        var section = ConfigurationKey.Substring(0, ConfigurationKey.IndexOf(':'));
+        var key = section + ":" + name;
+        return new SecretSetting(key, SecretNames.UpperSnake(key), Noun, StringLoader);
+    }
+
+    /// <summary>A second setting of the same name in one document: <c>Jwt:SigningKey2</c>, <c>JWT_SIGNING_KEY2</c>.</summary>
+    public SecretSetting WithSuffix(int number) =>
+        new(ConfigurationKey + number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            EnvironmentVariable + number.ToString(System.Globalization.CultureInfo.InvariantCulture), Noun, StringLoader);
+
+    /// <summary>The default setting under a context: <c>Jwt:PartnerWebhookVerifier:SigningKey</c>.</summary>
+    public SecretSetting WithContext(string context)
+    {
+        var colon = ConfigurationKey.IndexOf(':');
+        var key = ConfigurationKey.Substring(0, colon) + ":" + context + ConfigurationKey.Substring(colon);
+        return new SecretSetting(key, SecretNames.UpperSnake(key), Noun, StringLoader);
+    }
 
     public static readonly SecretSetting SigningKey = new("Jwt:SigningKey", "JWT_SIGNING_KEY", "signing key", MetadataNames.SafeAuthSecretLoader);
     public static readonly SecretSetting ClientSecret = new("Authentication:ClientSecret", "CLIENT_SECRET", "client secret", MetadataNames.SafeAuthClientSecretLoader);
@@ -77,6 +99,10 @@ internal static partial class SecretFix
         }
 
         var isText = type.SpecialType == SpecialType.System_String;
+
+        // One setting per secret: named after what holds it, so two secrets never share a setting.
+        setting = SecretNames.Unused(await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) ?? expression.SyntaxTree.GetRoot(cancellationToken),
+            SecretNames.ForSite(model, expression, setting, cancellationToken));
         var builder = ImmutableArray.CreateBuilder<FixCandidate>();
         var configuration = IsInMemberInitializer(expression) ? null : FindConfiguration(model, expression.SpanStart, types);
         if (configuration is not null)
@@ -127,8 +153,49 @@ internal static partial class SecretFix
             }
         }
 
+        // The literal's own declaration goes too when nothing else reads it: otherwise the secret stays in the file.
+        var held = SecretNames.HeldBy(editor.SemanticModel, expression, cancellationToken);
         editor.ReplaceNode(target, replacement.WithTriviaFrom(target).WithAdditionalAnnotations(Simplifier.Annotation));
+        if (held is not null && UnusedElsewhere(editor.SemanticModel, held, target, cancellationToken) is { } declaration)
+        {
+            // The first member gone: the next one should not start the type with the blank line that separated them.
+            if (declaration.Parent is TypeDeclarationSyntax { Members: { Count: > 1 } members } && members[0] == declaration
+                && !members[1].Contains(target))
+            {
+                var next = members[1];
+                editor.ReplaceNode(next, next.WithLeadingTrivia(next.GetLeadingTrivia().SkipWhile(t => t.IsKind(SyntaxKind.EndOfLineTrivia) || t.IsKind(SyntaxKind.WhitespaceTrivia) && t != next.GetLeadingTrivia().Last())));
+            }
+
+            editor.RemoveNode(declaration, SyntaxRemoveOptions.KeepUnbalancedDirectives);
+        }
+
         return editor.GetChangedDocument();
+    }
+
+    /// <summary>
+    /// The declaration of <paramref name="field"/> to remove: a private field of a type declared once, in this document,
+    /// read nowhere but inside <paramref name="replaced"/>. Null when anything else may read it.
+    /// </summary>
+    private static SyntaxNode? UnusedElsewhere(SemanticModel model, IFieldSymbol field, SyntaxNode replaced, CancellationToken cancellationToken)
+    {
+        if (field.DeclaredAccessibility != Accessibility.Private || field.ContainingType.DeclaringSyntaxReferences.Length != 1
+            || field.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax declarator
+            || declarator.SyntaxTree != replaced.SyntaxTree)
+        {
+            return null;
+        }
+
+        var typeSyntax = field.ContainingType.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+        foreach (var identifier in typeSyntax.DescendantNodes().OfType<IdentifierNameSyntax>())
+        {
+            if (identifier.Identifier.ValueText == field.Name && !replaced.Span.Contains(identifier.Span)
+                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol, field))
+            {
+                return null;
+            }
+        }
+
+        return declarator.Parent is VariableDeclarationSyntax { Variables.Count: 1, Parent: FieldDeclarationSyntax declaration } ? declaration : declarator;
     }
 
     /// <summary>Marks a <c>SigningKeyLoader</c> call, which returns a key rather than bytes.</summary>

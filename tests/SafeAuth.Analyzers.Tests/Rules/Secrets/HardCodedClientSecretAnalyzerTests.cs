@@ -205,7 +205,7 @@ public class HardCodedClientSecretAnalyzerTests
             public static class Auth
             {
                 public static void Add(WebApplicationBuilder builder) =>
-                    builder.Services.AddAuthentication().AddOpenIdConnect(o => o.ClientSecret = builder.Configuration["Authentication:ClientSecret"] ?? throw new InvalidOperationException("Authentication:ClientSecret is not configured"));
+                    builder.Services.AddAuthentication().AddOpenIdConnect(o => o.ClientSecret = builder.Configuration["Authentication:OpenIdConnect:ClientSecret"] ?? throw new InvalidOperationException("Authentication:OpenIdConnect:ClientSecret is not configured"));
             }
             """, Web);
     }
@@ -228,7 +228,7 @@ public class HardCodedClientSecretAnalyzerTests
             public class Graph(IConfiguration configuration)
             {
                 public IConfidentialClientApplication Create() =>
-                    ConfidentialClientApplicationBuilder.Create("id").WithClientSecret(ClientSecretLoader.FromConfiguration(configuration, "Authentication:ClientSecret")).Build();
+                    ConfidentialClientApplicationBuilder.Create("id").WithClientSecret(ClientSecretLoader.FromConfiguration(configuration, "Authentication:Graph:ClientSecret")).Build();
             }
             """, All | References.SafeAuthRuntime);
     }
@@ -252,8 +252,8 @@ public class HardCodedClientSecretAnalyzerTests
 
             public static class Clients
             {
-                public static ClientSecretCredential Credential() => new("tenant", "client", ClientSecretLoader.FromEnvironment("CLIENT_SECRET"));
-                public static OidcClientOptions Options() => new() { ClientSecret = ClientSecretLoader.FromEnvironment("CLIENT_SECRET") };
+                public static ClientSecretCredential Credential() => new("tenant", "client", ClientSecretLoader.FromEnvironment("AUTHENTICATION_CLIENTS_CLIENT_SECRET"));
+                public static OidcClientOptions Options() => new() { ClientSecret = ClientSecretLoader.FromEnvironment("AUTHENTICATION_OIDC_CLIENT_CLIENT_SECRET") };
             }
             """, All | References.SafeAuthRuntime);
     }

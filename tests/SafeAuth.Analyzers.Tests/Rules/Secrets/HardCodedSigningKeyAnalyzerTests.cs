@@ -349,7 +349,7 @@ public class HardCodedSigningKeyAnalyzerTests
             """, Usings + """
             public class Issuer(IConfiguration configuration)
             {
-                public SecurityKey Key() => new SymmetricSecurityKey(Encoding.UTF8.GetBytes(configuration["Jwt:SigningKey"] ?? throw new InvalidOperationException("Jwt:SigningKey is not configured")));
+                public SecurityKey Key() => new SymmetricSecurityKey(Encoding.UTF8.GetBytes(configuration["Jwt:Issuer:SigningKey"] ?? throw new InvalidOperationException("Jwt:Issuer:SigningKey is not configured")));
             }
             """, References.Server);
     }
@@ -365,7 +365,7 @@ public class HardCodedSigningKeyAnalyzerTests
             """, Usings + """
             public class Signer
             {
-                public byte[] Sign(IConfiguration configuration, byte[] body) => new HMACSHA256(Convert.FromBase64String(configuration["Jwt:SigningKey"] ?? throw new InvalidOperationException("Jwt:SigningKey is not configured"))).ComputeHash(body);
+                public byte[] Sign(IConfiguration configuration, byte[] body) => new HMACSHA256(Convert.FromBase64String(configuration["Jwt:Signer:SigningKey"] ?? throw new InvalidOperationException("Jwt:Signer:SigningKey is not configured"))).ComputeHash(body);
             }
             """, References.Server);
     }
@@ -398,7 +398,7 @@ public class HardCodedSigningKeyAnalyzerTests
                 {
                     builder.Services.AddAuthentication().AddJwtBearer(o => o.TokenValidationParameters = new TokenValidationParameters
                     {
-                        IssuerSigningKey = SigningKeyLoader.FromConfiguration(builder.Configuration, "Jwt:SigningKey", "HS256"),
+                        IssuerSigningKey = SigningKeyLoader.FromConfiguration(builder.Configuration, "Jwt:AddAuth:SigningKey", "HS256"),
                     });
                 }
             }
@@ -416,7 +416,7 @@ public class HardCodedSigningKeyAnalyzerTests
             """, Usings.Replace("using Microsoft.IdentityModel.Tokens;\n", "using Microsoft.IdentityModel.Tokens;\nusing SafeAuth.Secrets;\n") + """
             public static class Webhooks
             {
-                private static readonly HMACSHA512 Mac = new(SigningKeyLoader.FromEnvironment("JWT_SIGNING_KEY", "HS512").Key);
+                private static readonly HMACSHA512 Mac = new(SigningKeyLoader.FromEnvironment("JWT_WEBHOOKS_SIGNING_KEY", "HS512").Key);
             }
             """, References.Server | References.SafeAuthRuntime);
     }
@@ -438,7 +438,7 @@ public class HardCodedSigningKeyAnalyzerTests
             {
                 public SecurityKey Key(IConfiguration configuration)
                 {
-                    var keyBytes = Encoding.UTF8.GetBytes(configuration["Jwt:SigningKey"] ?? throw new InvalidOperationException("Jwt:SigningKey is not configured"));
+                    var keyBytes = Encoding.UTF8.GetBytes(configuration["Jwt:Issuer:SigningKey"] ?? throw new InvalidOperationException("Jwt:Issuer:SigningKey is not configured"));
                     return new SymmetricSecurityKey(keyBytes);
                 }
             }
@@ -463,7 +463,7 @@ public class HardCodedSigningKeyAnalyzerTests
             {
                 public SecurityKey Key(IConfiguration configuration)
                 {
-                    var keyBytes = SigningKeyLoader.FromConfiguration(configuration, "Jwt:SigningKey", "HS256").Key;
+                    var keyBytes = SigningKeyLoader.FromConfiguration(configuration, "Jwt:Issuer:SigningKey", "HS256").Key;
                     return new SymmetricSecurityKey(keyBytes);
                 }
             }
@@ -494,8 +494,63 @@ public class HardCodedSigningKeyAnalyzerTests
             """, Usings + """
             public class Keys(IConfiguration configuration)
             {
-                public SecurityKey Signing() => new SymmetricSecurityKey(Encoding.UTF8.GetBytes(configuration["Jwt:SigningKey"] ?? throw new InvalidOperationException("Jwt:SigningKey is not configured")));
-                public byte[] Mac(byte[] body) => HMACSHA256.HashData(Convert.FromBase64String(configuration["Jwt:SigningKey"] ?? throw new InvalidOperationException("Jwt:SigningKey is not configured")), body);
+                public SecurityKey Signing() => new SymmetricSecurityKey(Encoding.UTF8.GetBytes(configuration["Jwt:Signing:SigningKey"] ?? throw new InvalidOperationException("Jwt:Signing:SigningKey is not configured")));
+                public byte[] Mac(byte[] body) => HMACSHA256.HashData(Convert.FromBase64String(configuration["Jwt:Mac:SigningKey"] ?? throw new InvalidOperationException("Jwt:Mac:SigningKey is not configured")), body);
+            }
+            """, References.Server);
+    }
+
+    [Fact]
+    public async Task Fix_FixAll_DistinctSecretsGetDistinctSettings_AndTheirDeclarationsGo()
+    {
+        await VerifyCS.VerifyCodeFixAsync(Usings + """
+            public class TokenService(IConfiguration configuration)
+            {
+                private const string AccessSigningKey = "access-key-0123456789-0123456789-0123";
+                private static readonly byte[] RefreshKey = Encoding.UTF8.GetBytes("refresh-key-0123456789-0123456789-01");
+
+                public SecurityKey Access() => new SymmetricSecurityKey([|Encoding.UTF8.GetBytes(AccessSigningKey)|]);
+                public SecurityKey Refresh() => new SymmetricSecurityKey([|RefreshKey|]);
+            }
+
+            public class PartnerWebhookVerifier(IConfiguration configuration)
+            {
+                public byte[] Sign(byte[] body) => new HMACSHA256([|Encoding.UTF8.GetBytes("partner-webhook-secret-0123456789-01")|]).ComputeHash(body);
+                public byte[] Legacy(byte[] body) => new HMACSHA256([|Encoding.UTF8.GetBytes("legacy-webhook-secret-0123456789-012")|]).ComputeHash(body);
+            }
+            """, Usings + """
+            public class TokenService(IConfiguration configuration)
+            {
+                public SecurityKey Access() => new SymmetricSecurityKey(Encoding.UTF8.GetBytes(configuration["Jwt:AccessSigningKey"] ?? throw new InvalidOperationException("Jwt:AccessSigningKey is not configured")));
+                public SecurityKey Refresh() => new SymmetricSecurityKey(Convert.FromBase64String(configuration["Jwt:RefreshKey"] ?? throw new InvalidOperationException("Jwt:RefreshKey is not configured")));
+            }
+
+            public class PartnerWebhookVerifier(IConfiguration configuration)
+            {
+                public byte[] Sign(byte[] body) => new HMACSHA256(Encoding.UTF8.GetBytes(configuration["Jwt:PartnerWebhookVerifier:SigningKey"] ?? throw new InvalidOperationException("Jwt:PartnerWebhookVerifier:SigningKey is not configured"))).ComputeHash(body);
+                public byte[] Legacy(byte[] body) => new HMACSHA256(Encoding.UTF8.GetBytes(configuration["Jwt:PartnerWebhookVerifier:SigningKey2"] ?? throw new InvalidOperationException("Jwt:PartnerWebhookVerifier:SigningKey2 is not configured"))).ComputeHash(body);
+            }
+            """, References.Server);
+    }
+
+    [Fact]
+    public async Task Fix_KeepsTheDeclaration_WhenSomethingElseReadsIt()
+    {
+        await VerifyCS.VerifyCodeFixAsync(Usings + """
+            public class TokenService(IConfiguration configuration)
+            {
+                private const string SharedKey = "shared-key-0123456789-0123456789-0123";
+
+                public SecurityKey Key() => new SymmetricSecurityKey([|Encoding.UTF8.GetBytes(SharedKey)|]);
+                public int Length() => SharedKey.Length;
+            }
+            """, Usings + """
+            public class TokenService(IConfiguration configuration)
+            {
+                private const string SharedKey = "shared-key-0123456789-0123456789-0123";
+
+                public SecurityKey Key() => new SymmetricSecurityKey(Encoding.UTF8.GetBytes(configuration["Jwt:SharedKey"] ?? throw new InvalidOperationException("Jwt:SharedKey is not configured")));
+                public int Length() => SharedKey.Length;
             }
             """, References.Server);
     }

@@ -167,7 +167,7 @@ public class SecretLiteralInSourceAnalyzerTests
 
             public class Client(IConfiguration configuration)
             {
-                public string Header() => "Bearer " + (configuration["Secrets:Token"] ?? throw new InvalidOperationException("Secrets:Token is not configured"));
+                public string Header() => "Bearer " + (configuration["Secrets:Client:Token"] ?? throw new InvalidOperationException("Secrets:Client:Token is not configured"));
             }
             """, References.AspNetCore);
     }
@@ -199,7 +199,7 @@ public class SecretLiteralInSourceAnalyzerTests
             public static class Secrets
             {
                 public static readonly string Token = SecretLoader.FromEnvironment("SECRET_TOKEN");
-                public static readonly string AzureSecret = ClientSecretLoader.FromEnvironment("AZURE_CLIENT_SECRET");
+                public static readonly string AzureSecret = ClientSecretLoader.FromEnvironment("AZURE_AD_AZURE_SECRET");
             }
             """, References.AspNetCore | References.SafeAuthRuntime);
     }
