@@ -23,7 +23,7 @@ internal static class ScopeLookup
         {
             switch (symbol)
             {
-                case ILocalSymbol local when match(local, local.Type) && DeclaredBefore(local, position):
+                case ILocalSymbol local when match(local, local.Type) && DeclaredBefore(local, model.SyntaxTree, position):
                     return local;
                 case IParameterSymbol parameter when match(parameter, parameter.Type):
                     return parameter;
@@ -40,8 +40,13 @@ internal static class ScopeLookup
         return member;
     }
 
-    private static bool DeclaredBefore(ILocalSymbol local, int position) =>
-        local.DeclaringSyntaxReferences.All(r => r.Span.End <= position);
+    /// <summary>
+    /// Declared earlier in the same file: a top-level statement's local (<c>var app = builder.Build();</c> in
+    /// Program.cs) is in scope in every file by lookup, and using it anywhere else is an error (CS8801).
+    /// </summary>
+    private static bool DeclaredBefore(ILocalSymbol local, SyntaxTree tree, int position) =>
+        local.DeclaringSyntaxReferences.Length > 0
+        && local.DeclaringSyntaxReferences.All(r => r.SyntaxTree == tree && r.Span.End <= position);
 
     /// <summary>A name not declared anywhere in the member holding <paramref name="node"/>, nor visible there.</summary>
     public static string UniqueName(SemanticModel model, SyntaxNode node, string baseName)

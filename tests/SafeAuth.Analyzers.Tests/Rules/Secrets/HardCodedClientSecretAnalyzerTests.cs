@@ -257,4 +257,52 @@ public class HardCodedClientSecretAnalyzerTests
             }
             """, All | References.SafeAuthRuntime);
     }
+
+    [Fact]
+    public async Task Fix_NeverUsesATopLevelLocalOfAnotherFile()
+    {
+        const string program = """
+            using Microsoft.AspNetCore.Builder;
+
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.Run();
+            """;
+        var test = new VerifyCS.Test(Web | References.Msal | References.SafeAuthRuntime, null)
+        {
+            TestState =
+            {
+                OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication,
+                Sources =
+                {
+                    ("/Program.cs", program),
+                    ("/Partner.cs", Usings + """
+                        using Microsoft.Identity.Client;
+
+                        public static class Partner
+                        {
+                            public static IConfidentialClientApplication Create() =>
+                                ConfidentialClientApplicationBuilder.Create("id").WithClientSecret([|"partner-client-secret-value"|]).Build();
+                        }
+                        """),
+                },
+            },
+        };
+
+        // No configuration is in scope in Partner.cs: `builder` belongs to Program.cs (CS8801 anywhere else), so the
+        // secret is loaded from the environment.
+        test.FixedState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        test.FixedState.Sources.Add(("/Program.cs", program));
+        test.FixedState.Sources.Add(("/Partner.cs", Usings + """
+            using Microsoft.Identity.Client;
+            using SafeAuth.Secrets;
+
+            public static class Partner
+            {
+                public static IConfidentialClientApplication Create() =>
+                    ConfidentialClientApplicationBuilder.Create("id").WithClientSecret(ClientSecretLoader.FromEnvironment("AUTHENTICATION_PARTNER_CLIENT_SECRET")).Build();
+            }
+            """));
+        await test.RunAsync(CancellationToken.None);
+    }
 }
