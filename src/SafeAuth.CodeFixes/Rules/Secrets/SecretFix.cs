@@ -90,6 +90,13 @@ internal static partial class SecretFix
             return ImmutableArray<FixCandidate>.Empty;
         }
 
+        // In a native or browser app the secret ships to every user: configuration or the environment on their device
+        // does not hide it. The fix there is a public client (AUTH501's), not a move.
+        if (Analyzers.Context.AnalysisScope.For(model.Compilation, document.Project.AnalyzerOptions).IsClient)
+        {
+            return ImmutableArray<FixCandidate>.Empty;
+        }
+
         var types = WellKnownTypes.GetOrCreate(model.Compilation);
         var type = model.GetTypeInfo(expression, cancellationToken).Type;
         expression = Retarget(model, expression, cancellationToken);

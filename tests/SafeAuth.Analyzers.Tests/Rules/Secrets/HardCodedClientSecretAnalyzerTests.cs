@@ -305,4 +305,23 @@ public class HardCodedClientSecretAnalyzerTests
             """));
         await test.RunAsync(CancellationToken.None);
     }
+
+    [Theory]
+    [InlineData("build_property.SafeAuthProjectKind = native")]
+    [InlineData("build_property.SafeAuthProjectKind = browser")]
+    public async Task Fix_NotOffered_InClientApps_WhereTheSecretShipsToEveryUser(string kind)
+    {
+        // AUTH501's fix (a public client) is the fix there; moving the secret to the device's configuration hides nothing.
+        const string source = Usings + """
+            using Microsoft.Identity.Client;
+
+            public class Graph(IConfiguration configuration)
+            {
+                public IConfidentialClientApplication Create() =>
+                    ConfidentialClientApplicationBuilder.Create("id").WithClientSecret([|"abc8Q~Zk3uP9vX2wT7yR5mN1qL6sD4fG8hJ0kB_c"|]).Build();
+            }
+            """;
+        var test = new VerifyCS.Test(References.AspNetCore | References.Msal | References.SafeAuthRuntime, kind) { TestCode = source, FixedCode = source };
+        await test.RunAsync(CancellationToken.None);
+    }
 }
