@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using SafeAuth.Analyzers.Context;
 using SafeAuth.Analyzers.KnownTypes;
 using SafeAuth.Analyzers.Options;
 

@@ -3,7 +3,6 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SafeAuth.Analyzers.Context;
 using SafeAuth.Analyzers.KnownTypes;
-using SafeAuth.Analyzers.Options;
 
 namespace SafeAuth.Analyzers.Rules.Browser;
 

@@ -5,7 +5,6 @@ using Microsoft.CodeAnalysis.Operations;
 using SafeAuth.Analyzers.Common;
 using SafeAuth.Analyzers.Context;
 using SafeAuth.Analyzers.KnownTypes;
-using SafeAuth.Analyzers.Options;
 
 namespace SafeAuth.Analyzers.Rules.NativeClients;
 

@@ -5,8 +5,8 @@ using System.IO;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SafeAuth.Analyzers.Common;
-using SafeAuth.Analyzers.Options;
 using SafeAuth.Analyzers.Context;
+using SafeAuth.Analyzers.Options;
 
 namespace SafeAuth.Analyzers.Rules.Secrets;
 

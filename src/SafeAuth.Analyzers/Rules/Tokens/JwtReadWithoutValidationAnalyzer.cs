@@ -6,7 +6,6 @@ using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 using SafeAuth.Analyzers.Context;
 using SafeAuth.Analyzers.KnownTypes;
-using SafeAuth.Analyzers.Options;
 
 namespace SafeAuth.Analyzers.Rules.Tokens;
 

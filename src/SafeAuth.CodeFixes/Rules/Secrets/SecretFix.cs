@@ -7,61 +7,11 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Simplification;
-using SafeAuth.Analyzers.Context;
 using SafeAuth.Analyzers.KnownTypes;
 using SafeAuth.CodeFixes.Common;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
 namespace SafeAuth.CodeFixes.Rules.Secrets;
-
-/// <summary>What a hard-coded value is, which decides the setting it moves to and the SafeAuth loader that reads it.</summary>
-internal sealed class SecretSetting
-{
-    public SecretSetting(string configurationKey, string environmentVariable, string noun, string? stringLoader)
-    {
-        ConfigurationKey = configurationKey;
-        EnvironmentVariable = environmentVariable;
-        Noun = noun;
-        StringLoader = stringLoader;
-    }
-
-    public string ConfigurationKey { get; }
-
-    public string EnvironmentVariable { get; }
-
-    /// <summary>"signing key", "client secret", "token"…, for the fix titles.</summary>
-    public string Noun { get; }
-
-    /// <summary>The SafeAuth loader for text values; key bytes always use <c>SigningKeyLoader</c>.</summary>
-    public string? StringLoader { get; }
-
-    /// <summary>The setting named after the value's own holder: <c>Jwt:RefreshTokenKey</c>, <c>JWT_REFRESH_TOKEN_KEY</c>.</summary>
-    public SecretSetting WithName(string name)
-    {
-        var section = ConfigurationKey.Substring(0, ConfigurationKey.IndexOf(':'));
-        var key = section + ":" + name;
-        return new SecretSetting(key, SecretNames.UpperSnake(key), Noun, StringLoader);
-    }
-
-    /// <summary>A second setting of the same name in one document: <c>Jwt:SigningKey2</c>, <c>JWT_SIGNING_KEY2</c>.</summary>
-    public SecretSetting WithSuffix(int number) =>
-        new(ConfigurationKey + number.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            EnvironmentVariable + number.ToString(System.Globalization.CultureInfo.InvariantCulture), Noun, StringLoader);
-
-    /// <summary>The default setting under a context: <c>Jwt:PartnerWebhookVerifier:SigningKey</c>.</summary>
-    public SecretSetting WithContext(string context)
-    {
-        var colon = ConfigurationKey.IndexOf(':');
-        var key = ConfigurationKey.Substring(0, colon) + ":" + context + ConfigurationKey.Substring(colon);
-        return new SecretSetting(key, SecretNames.UpperSnake(key), Noun, StringLoader);
-    }
-
-    public static readonly SecretSetting SigningKey = new("Jwt:SigningKey", "JWT_SIGNING_KEY", "signing key", MetadataNames.SafeAuthSecretLoader);
-    public static readonly SecretSetting ClientSecret = new("Authentication:ClientSecret", "CLIENT_SECRET", "client secret", MetadataNames.SafeAuthClientSecretLoader);
-    public static readonly SecretSetting Token = new("Secrets:Token", "SECRET_TOKEN", "token", MetadataNames.SafeAuthSecretLoader);
-    public static readonly SecretSetting PrivateKey = new("Secrets:PrivateKeyPem", "PRIVATE_KEY_PEM", "private key", MetadataNames.SafeAuthSecretLoader);
-    public static readonly SecretSetting EntraClientSecret = new("AzureAd:ClientSecret", "AZURE_CLIENT_SECRET", "client secret", MetadataNames.SafeAuthClientSecretLoader);
-}
 
 /// <summary>
 /// The AUTH301–AUTH303 fixes: replace a hard-coded value with a configuration read when an <c>IConfiguration</c>
@@ -374,47 +324,5 @@ internal static partial class SecretFix
         }
 
         return false;
-    }
-}
-
-/// <summary>The HMAC algorithm a key is for, from the sink around it: <c>new HMACSHA384(…)</c> → HS384; HS256 otherwise.</summary>
-internal static class SecretFixAlgorithm
-{
-    public static async Task<string?> FindAsync(Document document, SyntaxNode node, CancellationToken cancellationToken)
-    {
-        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (model is null)
-        {
-            return null;
-        }
-
-        foreach (var ancestor in node.Ancestors())
-        {
-            ITypeSymbol? type = ancestor switch
-            {
-                BaseObjectCreationExpressionSyntax creation => model.GetTypeInfo(creation, cancellationToken).Type,
-                InvocationExpressionSyntax invocation => (model.GetSymbolInfo(invocation, cancellationToken).Symbol as IMethodSymbol)?.ContainingType,
-                AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax access } => model.GetTypeInfo(access.Expression, cancellationToken).Type,
-                _ => null,
-            };
-
-            for (var current = type; current is not null; current = current.BaseType)
-            {
-                switch (current.Name)
-                {
-                    case "HMACSHA384":
-                        return "HS384";
-                    case "HMACSHA512":
-                        return "HS512";
-                }
-            }
-
-            if (type is not null || ancestor is StatementSyntax or MemberDeclarationSyntax)
-            {
-                return null;
-            }
-        }
-
-        return null;
     }
 }
