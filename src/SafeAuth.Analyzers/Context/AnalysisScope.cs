@@ -74,52 +74,24 @@ internal sealed class AnalysisScope
         };
     }
 
-    public void Report(OperationAnalysisContext context, Diagnostic diagnostic)
-    {
-        if (Allows(diagnostic.Location))
-        {
-            context.ReportDiagnostic(diagnostic);
-        }
-    }
+    public void Report(OperationAnalysisContext context, Diagnostic diagnostic) => Report(context.ReportDiagnostic, diagnostic);
 
-    public void Report(SyntaxNodeAnalysisContext context, Diagnostic diagnostic)
-    {
-        if (Allows(diagnostic.Location))
-        {
-            context.ReportDiagnostic(diagnostic);
-        }
-    }
+    public void Report(SyntaxNodeAnalysisContext context, Diagnostic diagnostic) => Report(context.ReportDiagnostic, diagnostic);
 
-    public void Report(OperationBlockAnalysisContext context, Diagnostic diagnostic)
-    {
-        if (Allows(diagnostic.Location))
-        {
-            context.ReportDiagnostic(diagnostic);
-        }
-    }
+    public void Report(OperationBlockAnalysisContext context, Diagnostic diagnostic) => Report(context.ReportDiagnostic, diagnostic);
 
-    public void Report(SymbolAnalysisContext context, Diagnostic diagnostic)
-    {
-        if (Allows(diagnostic.Location))
-        {
-            context.ReportDiagnostic(diagnostic);
-        }
-    }
+    public void Report(SymbolAnalysisContext context, Diagnostic diagnostic) => Report(context.ReportDiagnostic, diagnostic);
 
     /// <summary>Findings in files that are not C# (settings files): only the project gate applies.</summary>
-    public void Report(AdditionalFileAnalysisContext context, Diagnostic diagnostic)
-    {
-        if (Allows(diagnostic.Location))
-        {
-            context.ReportDiagnostic(diagnostic);
-        }
-    }
+    public void Report(AdditionalFileAnalysisContext context, Diagnostic diagnostic) => Report(context.ReportDiagnostic, diagnostic);
 
-    public void Report(CompilationAnalysisContext context, Diagnostic diagnostic)
+    public void Report(CompilationAnalysisContext context, Diagnostic diagnostic) => Report(context.ReportDiagnostic, diagnostic);
+
+    private void Report(System.Action<Diagnostic> report, Diagnostic diagnostic)
     {
         if (Allows(diagnostic.Location))
         {
-            context.ReportDiagnostic(diagnostic);
+            report(diagnostic);
         }
     }
 }
