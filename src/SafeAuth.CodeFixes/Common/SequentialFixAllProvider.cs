@@ -31,7 +31,8 @@ internal sealed class FixCandidate
 
 /// <summary>
 /// Fix All that applies fixes one after another in each document, re-finding every reported node through an
-/// annotation, so edits that insert statements or pick fresh names never collide.
+/// annotation, so edits that insert statements or pick fresh names never collide. Each diagnostic gets the chosen kind
+/// of fix when it is offered there, otherwise its own first fix.
 /// </summary>
 internal static class SequentialFixAllProvider
 {
@@ -76,7 +77,9 @@ internal static class SequentialFixAllProvider
                 }
 
                 var candidates = await getCandidates(current, node, context.CancellationToken).ConfigureAwait(false);
-                var candidate = candidates.FirstOrDefault(c => c.EquivalenceKey == context.CodeActionEquivalenceKey);
+                // The kind of fix chosen where it applies; elsewhere the diagnostic's own first fix, so one run fixes every
+                // finding of the rule (a controller with validation parameters in scope and a minimal API without).
+                var candidate = candidates.FirstOrDefault(c => c.EquivalenceKey == context.CodeActionEquivalenceKey) ?? candidates.FirstOrDefault();
                 if (candidate is not null)
                 {
                     current = await candidate.Apply(current, node, context.CancellationToken).ConfigureAwait(false);

@@ -281,4 +281,80 @@ public partial class JwtReadWithoutValidationAnalyzerTests
             }
             """, References.Server | References.SafeAuthRuntime, "AUTH101.StrictJwt");
     }
+
+    [Fact]
+    public async Task Fix_FixAll_EachReadGetsItsOwnFix_WhenTheChosenKindDoesNotApplyThere()
+    {
+        var test = new VerifyCS.Test(References.Server | References.SafeAuthRuntime, null)
+        {
+            TestCode = Usings + """
+                public class AdminController : ControllerBase
+                {
+                    private readonly TokenValidationParameters _parameters;
+                    public AdminController(TokenValidationParameters parameters) => _parameters = parameters;
+
+                    public IActionResult Delete(string token)
+                    {
+                        var handler = new JwtSecurityTokenHandler();
+                        var jwt = handler.[|ReadJwtToken(token)|];
+                        return jwt.Subject == "root" ? Ok() : Forbid();
+                    }
+                }
+
+                public static class Endpoints
+                {
+                    public static IResult Delete(HttpContext context, string token) =>
+                        new JwtSecurityTokenHandler().[|ReadJwtToken(token)|].Subject == "root" ? Results.Ok() : Results.Forbid();
+                }
+                """,
+            BatchFixedCode = Usings.Replace("using Microsoft.IdentityModel.Tokens;\n", "using Microsoft.IdentityModel.Tokens;\nusing SafeAuth.Tokens;\n") + """
+                public class AdminController : ControllerBase
+                {
+                    private readonly TokenValidationParameters _parameters;
+                    public AdminController(TokenValidationParameters parameters) => _parameters = parameters;
+
+                    public IActionResult Delete(string token)
+                    {
+                        var handler = new JwtSecurityTokenHandler();
+                        handler.ValidateToken(token, _parameters, out var validatedToken);
+                        var jwt = (JwtSecurityToken)validatedToken;
+                        return jwt.Subject == "root" ? Ok() : Forbid();
+                    }
+                }
+
+                public static class Endpoints
+                {
+                    public static IResult Delete(HttpContext context, string token) =>
+                        StrictJwt.ValidateJwtSecurityToken(token).Subject == "root" ? Results.Ok() : Results.Forbid();
+                }
+                """,
+            CodeActionEquivalenceKey = "AUTH101.ValidateWithParameters",
+        };
+
+        // One fix at a time applies only the chosen kind (the minimal API read keeps its finding); Fix All falls back to
+        // each read's own first fix, so one run leaves no finding.
+        test.FixedState.MarkupHandling = Microsoft.CodeAnalysis.Testing.MarkupMode.Allow;
+        test.FixedState.Sources.Add(Usings + """
+            public class AdminController : ControllerBase
+            {
+                private readonly TokenValidationParameters _parameters;
+                public AdminController(TokenValidationParameters parameters) => _parameters = parameters;
+
+                public IActionResult Delete(string token)
+                {
+                    var handler = new JwtSecurityTokenHandler();
+                    handler.ValidateToken(token, _parameters, out var validatedToken);
+                    var jwt = (JwtSecurityToken)validatedToken;
+                    return jwt.Subject == "root" ? Ok() : Forbid();
+                }
+            }
+
+            public static class Endpoints
+            {
+                public static IResult Delete(HttpContext context, string token) =>
+                    new JwtSecurityTokenHandler().[|ReadJwtToken(token)|].Subject == "root" ? Results.Ok() : Results.Forbid();
+            }
+            """);
+        await test.RunAsync(CancellationToken.None);
+    }
 }
