@@ -8,17 +8,8 @@ using VerifyCS = SafeAuth.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
 namespace SafeAuth.Analyzers.Tests.Rules.Tokens;
 
 // Token purpose: refresh tokens get their own limit, licence-like tokens none, access tokens keep the access limit.
-public class ExcessiveTokenLifetimePurposeTests
+public partial class ExcessiveTokenLifetimeAnalyzerTests
 {
-    private const string Usings = """
-        using System;
-        using System.Collections.Generic;
-        using System.Security.Claims;
-        using System.IdentityModel.Tokens.Jwt;
-        using Microsoft.IdentityModel.Tokens;
-
-        """;
-
     [Fact]
     public async Task RefreshTokens_AreHeldToTheRefreshLimit()
     {

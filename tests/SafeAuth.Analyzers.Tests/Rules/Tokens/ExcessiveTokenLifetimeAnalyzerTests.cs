@@ -6,7 +6,7 @@ using VerifyCS = SafeAuth.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
 
 namespace SafeAuth.Analyzers.Tests.Rules.Tokens;
 
-public class ExcessiveTokenLifetimeAnalyzerTests
+public partial class ExcessiveTokenLifetimeAnalyzerTests
 {
     private const string Usings = """
         using System;

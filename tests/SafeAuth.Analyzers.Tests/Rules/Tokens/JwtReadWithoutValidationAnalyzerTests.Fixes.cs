@@ -282,9 +282,37 @@ public partial class JwtReadWithoutValidationAnalyzerTests
             """, References.Server | References.SafeAuthRuntime, "AUTH101.StrictJwt");
     }
 
+    /// <summary>A controller with validation parameters in scope, as the ValidateWithParameters fix leaves it.</summary>
+    private const string ControllerValidatingWithParameters = """
+        public class AdminController : ControllerBase
+        {
+            private readonly TokenValidationParameters _parameters;
+            public AdminController(TokenValidationParameters parameters) => _parameters = parameters;
+
+            public IActionResult Delete(string token)
+            {
+                var handler = new JwtSecurityTokenHandler();
+                handler.ValidateToken(token, _parameters, out var validatedToken);
+                var jwt = (JwtSecurityToken)validatedToken;
+                return jwt.Subject == "root" ? Ok() : Forbid();
+            }
+        }
+
+        """;
+
+    /// <summary>A minimal API read with no parameters in scope; <c>READ</c> stands for the expression that reads the token.</summary>
+    private const string EndpointReading = """
+        public static class Endpoints
+        {
+            public static IResult Delete(HttpContext context, string token) =>
+                READ.Subject == "root" ? Results.Ok() : Results.Forbid();
+        }
+        """;
+
     [Fact]
     public async Task Fix_FixAll_EachReadGetsItsOwnFix_WhenTheChosenKindDoesNotApplyThere()
     {
+        const string unfixedRead = "new JwtSecurityTokenHandler().[|ReadJwtToken(token)|]";
         var test = new VerifyCS.Test(References.Server | References.SafeAuthRuntime, null)
         {
             TestCode = Usings + """
@@ -301,60 +329,17 @@ public partial class JwtReadWithoutValidationAnalyzerTests
                     }
                 }
 
-                public static class Endpoints
-                {
-                    public static IResult Delete(HttpContext context, string token) =>
-                        new JwtSecurityTokenHandler().[|ReadJwtToken(token)|].Subject == "root" ? Results.Ok() : Results.Forbid();
-                }
-                """,
-            BatchFixedCode = Usings.Replace("using Microsoft.IdentityModel.Tokens;\n", "using Microsoft.IdentityModel.Tokens;\nusing SafeAuth.Tokens;\n") + """
-                public class AdminController : ControllerBase
-                {
-                    private readonly TokenValidationParameters _parameters;
-                    public AdminController(TokenValidationParameters parameters) => _parameters = parameters;
-
-                    public IActionResult Delete(string token)
-                    {
-                        var handler = new JwtSecurityTokenHandler();
-                        handler.ValidateToken(token, _parameters, out var validatedToken);
-                        var jwt = (JwtSecurityToken)validatedToken;
-                        return jwt.Subject == "root" ? Ok() : Forbid();
-                    }
-                }
-
-                public static class Endpoints
-                {
-                    public static IResult Delete(HttpContext context, string token) =>
-                        StrictJwt.ValidateJwtSecurityToken(token).Subject == "root" ? Results.Ok() : Results.Forbid();
-                }
-                """,
+                """ + EndpointReading.Replace("READ", unfixedRead, StringComparison.Ordinal),
+            BatchFixedCode = Usings.Replace("using Microsoft.IdentityModel.Tokens;\n", "using Microsoft.IdentityModel.Tokens;\nusing SafeAuth.Tokens;\n")
+                             + ControllerValidatingWithParameters
+                             + EndpointReading.Replace("READ", "StrictJwt.ValidateJwtSecurityToken(token)", StringComparison.Ordinal),
             CodeActionEquivalenceKey = "AUTH101.ValidateWithParameters",
         };
 
         // One fix at a time applies only the chosen kind (the minimal API read keeps its finding); Fix All falls back to
         // each read's own first fix, so one run leaves no finding.
         test.FixedState.MarkupHandling = Microsoft.CodeAnalysis.Testing.MarkupMode.Allow;
-        test.FixedState.Sources.Add(Usings + """
-            public class AdminController : ControllerBase
-            {
-                private readonly TokenValidationParameters _parameters;
-                public AdminController(TokenValidationParameters parameters) => _parameters = parameters;
-
-                public IActionResult Delete(string token)
-                {
-                    var handler = new JwtSecurityTokenHandler();
-                    handler.ValidateToken(token, _parameters, out var validatedToken);
-                    var jwt = (JwtSecurityToken)validatedToken;
-                    return jwt.Subject == "root" ? Ok() : Forbid();
-                }
-            }
-
-            public static class Endpoints
-            {
-                public static IResult Delete(HttpContext context, string token) =>
-                    new JwtSecurityTokenHandler().[|ReadJwtToken(token)|].Subject == "root" ? Results.Ok() : Results.Forbid();
-            }
-            """);
+        test.FixedState.Sources.Add(Usings + ControllerValidatingWithParameters + EndpointReading.Replace("READ", unfixedRead, StringComparison.Ordinal));
         await test.RunAsync(CancellationToken.None);
     }
 }
