@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SafeAuth.Analyzers.Common;
+using SafeAuth.Analyzers.Context;
 using SafeAuth.Analyzers.KnownTypes;
 using SourceKind = SafeAuth.Analyzers.Rules.Tokens.JwtReadWithoutValidationAnalyzer.SourceKind;
 
@@ -38,13 +39,14 @@ internal sealed class ClaimTrust
     public string? GetTrustReason(IOperation source, SourceKind kind, ISymbol containingSymbol)
     {
         var root = source.GetRoot();
-        if (ContainsValidation(root, source) || _aspNet.IsBehindAuthorize(containingSymbol)
-            || _provenance.IsTrusted(TokenArgument(source), root))
+        if (ContainsValidation(root, source) || _aspNet.IsBehindAuthorize(containingSymbol))
         {
             return null;
         }
 
-        return new TrustFinder(this, containingSymbol, root).Find(source, kind);
+        // Where the token came from is asked only of reads whose claims are trusted: most reads are not.
+        var reason = new TrustFinder(this, containingSymbol, root).Find(source, kind);
+        return reason is not null && _provenance.IsTrusted(TokenArgument(source), root) ? null : reason;
     }
 
     /// <summary>

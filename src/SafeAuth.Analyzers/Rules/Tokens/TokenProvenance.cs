@@ -55,7 +55,7 @@ internal sealed class TokenProvenance
             case IConditionalAccessOperation conditional:
                 return IsTrusted(conditional.WhenNotNull, root, depth + 1);
             case IConditionalAccessInstanceOperation:
-                return value.Parent is not null && FindConditionalReceiver(value) is { } receiver && IsTrusted(receiver, root, depth + 1);
+                return FindConditionalReceiver(value) is { } receiver && IsTrusted(receiver, root, depth + 1);
             case ICoalesceOperation coalesce:
                 // `stored ?? string.Empty`: the fallback is a constant, the token is the stored value.
                 return IsTrusted(coalesce.Value, root, depth + 1)
@@ -69,9 +69,8 @@ internal sealed class TokenProvenance
                 return IsTrustedProperty(property, root, depth);
             case ILocalReferenceOperation local:
                 return AllAssignmentsTrusted(local.Local, root, depth);
-            case IPropertyReferenceOperation or IFieldReferenceOperation or IParameterReferenceOperation:
-                return false;
             default:
+                // Fields, parameters and everything else: not known to come from a trusted source.
                 return false;
         }
     }
