@@ -56,21 +56,7 @@ internal static class CompilationReferences
         assemblies.Select(a => (a.GetName().Name!, (MetadataReference)MetadataReference.CreateFromFile(a.Location))).ToArray();
 
     private static IEnumerable<(string, MetadataReference)> FromDirectory(string directory) =>
-        Directory.EnumerateFiles(directory, "*.dll")
-            .Where(IsManagedAssembly)
+        Shared.ManagedAssemblies.In(directory)
             .Select(path => (Path.GetFileNameWithoutExtension(path), (MetadataReference)MetadataReference.CreateFromFile(path)))
             .ToArray();
-
-    private static bool IsManagedAssembly(string path)
-    {
-        try
-        {
-            AssemblyName.GetAssemblyName(path);
-            return true;
-        }
-        catch (BadImageFormatException)
-        {
-            return false;
-        }
-    }
 }

@@ -123,19 +123,6 @@ internal static class References
         || package is "Microsoft.NET.Test.Sdk" or "Microsoft.CodeAnalysis.NetAnalyzers" or "Nerdbank.GitVersioning";
 
     private static ImmutableArray<MetadataReference> FromDirectory(string directory) =>
-        Directory.EnumerateFiles(directory, "*.dll").Where(IsManagedAssembly)
+        SafeAuth.Benchmarks.Shared.ManagedAssemblies.In(directory)
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)).ToImmutableArray();
-
-    private static bool IsManagedAssembly(string path)
-    {
-        try
-        {
-            AssemblyName.GetAssemblyName(path);
-            return true;
-        }
-        catch (BadImageFormatException)
-        {
-            return false;
-        }
-    }
 }
