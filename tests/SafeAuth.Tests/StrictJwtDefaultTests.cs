@@ -151,7 +151,7 @@ public sealed class StrictJwtDefaultTests : IClassFixture<JwtFixture>, IDisposab
         Assert.True(bad.Failed);
         Assert.Contains("no signing key", bad.FailureMessage, StringComparison.Ordinal);
 
-        Assert.Throws<ArgumentNullException>(() => services.AddStrictJwtValidation(null!));
+        Assert.Throws<ArgumentNullException>(() => services.AddStrictJwtValidation((Action<StrictJwtValidationOptions>)null!));
         Assert.Throws<ArgumentNullException>(() => StrictJwtServiceCollectionExtensions.AddStrictJwtValidation(null!, _ => { }));
     }
 

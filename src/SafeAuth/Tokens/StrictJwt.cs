@@ -9,7 +9,7 @@ namespace SafeAuth.Tokens;
 
 /// <summary>
 /// The ambient <see cref="StrictJwtValidator"/> for code that has no validator in scope (where SafeAuth's code fixes point).
-/// It is the validator that <see cref="StrictJwtServiceCollectionExtensions.AddStrictJwtValidation"/> registers, bound
+/// It is the validator that <see cref="StrictJwtServiceCollectionExtensions.AddStrictJwtValidation(Microsoft.Extensions.DependencyInjection.IServiceCollection, System.Action{StrictJwtValidationOptions})"/> registers, bound
 /// while the host that owns it runs, or one set explicitly with <see cref="Configure(StrictJwtValidator)"/>. With none, or
 /// with two running hosts that registered different validators, every call fails with a message saying so: there is no
 /// fallback that validates with nothing, and no guess between two configurations. Thread-safe.
@@ -84,6 +84,26 @@ public static class StrictJwt
     /// <exception cref="JwtValidationException">The token failed validation.</exception>
     public static Task<JsonWebToken> ValidateJsonWebTokenAsync(string token, CancellationToken cancellationToken = default)
         => Default.ValidateJsonWebTokenAsync(token, cancellationToken);
+
+    /// <summary>Validates <paramref name="token"/> with <see cref="Default"/> and returns its payload JSON.</summary>
+    /// <param name="token">The compact JWS text.</param>
+    /// <returns>The payload JSON of the validated token.</returns>
+    /// <exception cref="InvalidOperationException">No ambient validator is configured.</exception>
+    /// <exception cref="JwtValidationException">The token failed validation.</exception>
+    public static string ValidatePayloadJson(string token)
+        => Default.ValidatePayloadJson(token);
+
+    /// <summary>Validates <paramref name="token"/> with <see cref="Default"/> and deserializes its payload to <typeparamref name="T"/>.</summary>
+    /// <typeparam name="T">The type the claims are read into.</typeparam>
+    /// <param name="token">The compact JWS text.</param>
+    /// <returns>The payload of the validated token.</returns>
+    /// <exception cref="InvalidOperationException">No ambient validator is configured.</exception>
+    /// <exception cref="JwtValidationException">The token failed validation.</exception>
+    /// <exception cref="System.Text.Json.JsonException">The payload does not fit <typeparamref name="T"/>.</exception>
+    [System.Diagnostics.CodeAnalysis.RequiresUnreferencedCode("Deserializes the payload with reflection-based System.Text.Json.")]
+    [System.Diagnostics.CodeAnalysis.RequiresDynamicCode("Deserializes the payload with reflection-based System.Text.Json.")]
+    public static T ValidatePayload<T>(string token)
+        => Default.ValidatePayload<T>(token);
 
     /// <summary>Binds a running host's validator.</summary>
     internal static void Bind(StrictJwtValidator validator)

@@ -1,10 +1,12 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using SafeAuth.Secrets;
 
 namespace SafeAuth.Tokens;
 
@@ -32,6 +34,24 @@ public static class StrictJwtServiceCollectionExtensions
         services.TryAddSingleton(sp => new StrictJwtValidator(sp.GetRequiredService<IOptions<StrictJwtValidationOptions>>().Value));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AmbientBinding>());
         return builder;
+    }
+
+    /// <summary>
+    /// Registers strict JWT validation bound to <paramref name="configuration"/>, a section such as
+    /// <c>builder.Configuration.GetSection("Jwt")</c>: <c>Issuer</c> with an HMAC <c>SigningKey</c> (base64, checked for
+    /// <c>Algorithm</c>, default HS256) or an RSA <c>PublicKeyPem</c>, or an <c>Issuers</c> list of such entries;
+    /// <c>Audience</c> or an <c>Audiences</c> list; optionally <c>ClockSkew</c> and <c>MaxTokenLifetime</c>. The settings
+    /// are read and checked when the host starts: a missing, unparsable or weak setting stops the start with a message
+    /// naming it (<see cref="SecretConfigurationException"/> for keys, <see cref="InvalidOperationException"/> otherwise).
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The section that holds the settings.</param>
+    /// <returns>The options builder, for further configuration.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static OptionsBuilder<StrictJwtValidationOptions> AddStrictJwtValidation(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return services.AddStrictJwtValidation(options => StrictJwtSettings.Apply(configuration, options));
     }
 
     /// <summary>Makes the host's validator <see cref="StrictJwt.Default"/> while the host runs.</summary>

@@ -8,7 +8,7 @@ namespace SafeAuth.Tokens;
 /// <summary>
 /// Settings for <see cref="StrictJwtValidator"/>, named as in IdentityModel's <see cref="TokenValidationParameters"/>
 /// where the meaning is the same. The defaults are strict; <see cref="StrictJwtValidator"/> checks the settings when it is
-/// constructed (and <see cref="StrictJwtServiceCollectionExtensions.AddStrictJwtValidation"/> at startup) and refuses any
+/// constructed (and <see cref="StrictJwtServiceCollectionExtensions.AddStrictJwtValidation(Microsoft.Extensions.DependencyInjection.IServiceCollection, System.Action{StrictJwtValidationOptions})"/> at startup) and refuses any
 /// that would weaken validation.
 /// </summary>
 /// <remarks>

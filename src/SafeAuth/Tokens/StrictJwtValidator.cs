@@ -1,10 +1,12 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.IdentityModel.Tokens.Jwt;
 using System.Linq;
 using System.Security.Claims;
 using System.Text;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -184,6 +186,28 @@ public sealed partial class StrictJwtValidator
     /// <exception cref="JwtValidationException">Any check failed; <see cref="JwtValidationException.Failure"/> says which.</exception>
     public async Task<JsonWebToken> ValidateJsonWebTokenAsync(string token, CancellationToken cancellationToken = default)
         => Validated(await ValidateAsync(token, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Validates <paramref name="token"/> and returns its payload, the JSON text of its claims.</summary>
+    /// <param name="token">The compact JWS text.</param>
+    /// <returns>The payload JSON of the validated token.</returns>
+    /// <exception cref="JwtValidationException">Any check failed; <see cref="JwtValidationException.Failure"/> says which.</exception>
+    public string ValidatePayloadJson(string token)
+        => Base64UrlEncoder.Decode(ValidateJsonWebToken(token).EncodedPayload);
+
+    /// <summary>
+    /// Validates <paramref name="token"/> and deserializes its payload to <typeparamref name="T"/> with
+    /// <see cref="JsonSerializer"/> (a dictionary of claims, or a type of the app's own).
+    /// </summary>
+    /// <typeparam name="T">The type the claims are read into.</typeparam>
+    /// <param name="token">The compact JWS text.</param>
+    /// <returns>The payload of the validated token.</returns>
+    /// <exception cref="JwtValidationException">Any check failed; <see cref="JwtValidationException.Failure"/> says which.</exception>
+    /// <exception cref="JsonException">The payload does not fit <typeparamref name="T"/>.</exception>
+    [RequiresUnreferencedCode("Deserializes the payload with reflection-based System.Text.Json; pass a JsonTypeInfo in trimmed apps.")]
+    [RequiresDynamicCode("Deserializes the payload with reflection-based System.Text.Json; pass a JsonTypeInfo in AOT apps.")]
+    public T ValidatePayload<T>(string token)
+        => JsonSerializer.Deserialize<T>(ValidatePayloadJson(token))
+           ?? throw new JsonException($"The payload of the validated token is 'null', not a {typeof(T).Name}.");
 
     private static JsonWebToken Validated(StrictJwtValidationResult result)
         => result.Token ?? throw new JwtValidationException(result.Failure, result.FailureMessage ?? result.Failure.ToString(), result.Exception);
