@@ -77,4 +77,5 @@ internal static partial class MetadataNames
 
     // SafeAuth runtime library (never referenced by the analyzers; named for the code fixes)
     public const string SafeAuthStrictJwt = "SafeAuth.Tokens.StrictJwt";
+    public const string SafeAuthStrictJwtChallenges = "SafeAuth.AspNetCore.StrictJwtChallenges";
 }

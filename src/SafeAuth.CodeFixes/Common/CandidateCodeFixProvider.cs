@@ -36,7 +36,9 @@ public abstract class CandidateCodeFixProvider : CodeFixProvider
             foreach (var candidate in await GetCandidatesAsync(document, node, context.CancellationToken).ConfigureAwait(false))
             {
                 context.RegisterCodeFix(
-                    CodeAction.Create(candidate.Title, ct => candidate.Apply(document, node, ct), candidate.EquivalenceKey),
+                    candidate.Registrations.IsEmpty
+                        ? CodeAction.Create(candidate.Title, ct => candidate.Apply(document, node, ct), candidate.EquivalenceKey)
+                        : CodeAction.Create(candidate.Title, ct => candidate.ApplyWithRegistrationsAsync(document, node, ct), candidate.EquivalenceKey),
                     diagnostic);
             }
         }

@@ -66,6 +66,13 @@ internal static class ExpirySyntax
             UtcNowPlus(generator, compilation, span, "System.DateTimeOffset"),
             IdentifierName("ToUnixTimeSeconds")));
 
+    /// <summary><c>DateTimeOffset.UtcNow.ToUnixTimeSeconds()</c>: the NumericDate of an <c>iat</c> or <c>nbf</c> claim.</summary>
+    public static ExpressionSyntax UnixSecondsNow(SyntaxGenerator generator, Compilation compilation) =>
+        InvocationExpression(MemberAccessExpression(
+            SyntaxKind.SimpleMemberAccessExpression,
+            UtcNow(generator, compilation, "System.DateTimeOffset"),
+            IdentifierName("ToUnixTimeSeconds")));
+
     public static ExpressionSyntax TypeName(SyntaxGenerator generator, Compilation compilation, string metadataName)
     {
         var type = SafeAuth.Analyzers.KnownTypes.WellKnownTypes.GetOrCreate(compilation).Get(metadataName);

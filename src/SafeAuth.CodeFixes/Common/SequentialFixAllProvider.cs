@@ -5,20 +5,23 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 
 namespace SafeAuth.CodeFixes.Common;
 
 /// <summary>
-/// One way to fix one diagnostic: a user-facing title, an equivalence key and the edit.
+/// One way to fix one diagnostic: a user-facing title, an equivalence key, the edit, and the service registrations the
+/// edited code needs at the project's composition root.
 /// </summary>
 internal sealed class FixCandidate
 {
-    public FixCandidate(string title, string equivalenceKey, Func<Document, SyntaxNode, CancellationToken, Task<Document>> apply)
+    public FixCandidate(string title, string equivalenceKey, Func<Document, SyntaxNode, CancellationToken, Task<Document>> apply, ImmutableArray<Registration> registrations = default)
     {
         Title = title;
         EquivalenceKey = equivalenceKey;
         Apply = apply;
+        Registrations = registrations.IsDefault ? ImmutableArray<Registration>.Empty : registrations;
     }
 
     public string Title { get; }
@@ -27,66 +30,140 @@ internal sealed class FixCandidate
 
     /// <summary>Applies the edit to the node reported in the given document.</summary>
     public Func<Document, SyntaxNode, CancellationToken, Task<Document>> Apply { get; }
+
+    /// <summary>Registrations added to the composition root after the edit (each once; none already made).</summary>
+    public ImmutableArray<Registration> Registrations { get; }
+
+    /// <summary>The edit, then the registrations, as one solution change.</summary>
+    public async Task<Solution> ApplyWithRegistrationsAsync(Document document, SyntaxNode node, CancellationToken cancellationToken)
+    {
+        var changed = await Apply(document, node, cancellationToken).ConfigureAwait(false);
+        var solution = changed.Project.Solution;
+        foreach (var registration in Registrations)
+        {
+            solution = await CompositionRoot.EnsureAsync(solution, document.Project.Id, registration, cancellationToken).ConfigureAwait(false);
+        }
+
+        return solution;
+    }
 }
 
 /// <summary>
 /// Fix All that applies fixes one after another in each document, re-finding every reported node through an
-/// annotation, so edits that insert statements or pick fresh names never collide. Each diagnostic gets the chosen kind
-/// of fix when it is offered there, otherwise its own first fix.
+/// annotation, so edits that insert statements or pick fresh names never collide; then adds each registration the
+/// applied fixes need once per project. Each diagnostic gets the chosen kind of fix when it is offered there, otherwise
+/// its own first fix, so one run (<c>dotnet format analyzers</c>) fixes every finding of the rule.
 /// </summary>
-internal static class SequentialFixAllProvider
+internal sealed class SequentialFixAllProvider : FixAllProvider
 {
-    public static FixAllProvider Create(
+    private readonly Func<Document, SyntaxNode, CancellationToken, Task<ImmutableArray<FixCandidate>>> _getCandidates;
+    private readonly Func<SyntaxNode, Diagnostic, SyntaxNode?> _findNode;
+
+    private SequentialFixAllProvider(
         Func<Document, SyntaxNode, CancellationToken, Task<ImmutableArray<FixCandidate>>> getCandidates,
         Func<SyntaxNode, Diagnostic, SyntaxNode?> findNode)
     {
-        return FixAllProvider.Create(async (context, document, diagnostics) =>
+        _getCandidates = getCandidates;
+        _findNode = findNode;
+    }
+
+    public static FixAllProvider Create(
+        Func<Document, SyntaxNode, CancellationToken, Task<ImmutableArray<FixCandidate>>> getCandidates,
+        Func<SyntaxNode, Diagnostic, SyntaxNode?> findNode) => new SequentialFixAllProvider(getCandidates, findNode);
+
+    public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() =>
+        new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution };
+
+    public override Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext) =>
+        Task.FromResult<CodeAction?>(CodeAction.Create(
+            fixAllContext.CodeActionEquivalenceKey is { Length: > 0 } key ? "Fix all: " + key : "Fix all",
+            ct => FixAllAsync(fixAllContext, ct),
+            fixAllContext.CodeActionEquivalenceKey));
+
+    private async Task<Solution> FixAllAsync(FixAllContext context, CancellationToken cancellationToken)
+    {
+        var solution = context.Solution;
+        var registrations = new List<(ProjectId Project, Registration Registration)>();
+        foreach (var document in DocumentsInScope(context))
         {
+            var diagnostics = await context.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false);
             if (diagnostics.IsEmpty)
             {
-                return null;
+                continue;
             }
 
-            var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null)
+            var current = solution.GetDocument(document.Id);
+            if (current is null)
             {
-                return null;
+                continue;
             }
 
-            var annotations = new List<SyntaxAnnotation>();
-            var nodes = new Dictionary<SyntaxNode, SyntaxAnnotation>();
-            foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
+            var fixedDocument = await FixDocumentAsync(current, diagnostics, context.CodeActionEquivalenceKey, registrations, cancellationToken).ConfigureAwait(false);
+            solution = fixedDocument.Project.Solution;
+        }
+
+        foreach (var (project, registration) in registrations.GroupBy(r => (r.Project, r.Registration.Key)).Select(g => g.First()))
+        {
+            solution = await CompositionRoot.EnsureAsync(solution, project, registration, cancellationToken).ConfigureAwait(false);
+        }
+
+        return solution;
+    }
+
+    private static IEnumerable<Document> DocumentsInScope(FixAllContext context) => context.Scope switch
+    {
+        FixAllScope.Project => context.Project.Documents,
+        FixAllScope.Solution => context.Solution.Projects.SelectMany(p => p.Documents),
+        _ => context.Document is { } document ? new[] { document } : Array.Empty<Document>(),
+    };
+
+    private async Task<Document> FixDocumentAsync(
+        Document document,
+        ImmutableArray<Diagnostic> diagnostics,
+        string? equivalenceKey,
+        List<(ProjectId, Registration)> registrations,
+        CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return document;
+        }
+
+        var annotations = new List<SyntaxAnnotation>();
+        var nodes = new Dictionary<SyntaxNode, SyntaxAnnotation>();
+        foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
+        {
+            var node = _findNode(root, diagnostic);
+            if (node is not null && !nodes.ContainsKey(node))
             {
-                var node = findNode(root, diagnostic);
-                if (node is not null && !nodes.ContainsKey(node))
-                {
-                    var annotation = new SyntaxAnnotation("SafeAuth.FixAll");
-                    nodes.Add(node, annotation);
-                    annotations.Add(annotation);
-                }
+                var annotation = new SyntaxAnnotation("SafeAuth.FixAll");
+                nodes.Add(node, annotation);
+                annotations.Add(annotation);
             }
+        }
 
-            var current = document.WithSyntaxRoot(root.ReplaceNodes(nodes.Keys, (original, rewritten) => rewritten.WithAdditionalAnnotations(nodes[original])));
-            foreach (var annotation in annotations)
+        var current = document.WithSyntaxRoot(root.ReplaceNodes(nodes.Keys, (original, rewritten) => rewritten.WithAdditionalAnnotations(nodes[original])));
+        foreach (var annotation in annotations)
+        {
+            var currentRoot = await current.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var node = currentRoot?.GetAnnotatedNodes(annotation).FirstOrDefault();
+            if (node is null)
             {
-                var currentRoot = await current.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-                var node = currentRoot?.GetAnnotatedNodes(annotation).FirstOrDefault();
-                if (node is null)
-                {
-                    continue;
-                }
-
-                var candidates = await getCandidates(current, node, context.CancellationToken).ConfigureAwait(false);
-                // The kind of fix chosen where it applies; elsewhere the diagnostic's own first fix, so one run fixes every
-                // finding of the rule (a controller with validation parameters in scope and a minimal API without).
-                var candidate = candidates.FirstOrDefault(c => c.EquivalenceKey == context.CodeActionEquivalenceKey) ?? candidates.FirstOrDefault();
-                if (candidate is not null)
-                {
-                    current = await candidate.Apply(current, node, context.CancellationToken).ConfigureAwait(false);
-                }
+                continue;
             }
 
-            return current;
-        });
+            var candidates = await _getCandidates(current, node, cancellationToken).ConfigureAwait(false);
+            // The kind of fix chosen where it applies; elsewhere the diagnostic's own first fix (a controller with
+            // validation parameters in scope and a minimal API without).
+            var candidate = candidates.FirstOrDefault(c => c.EquivalenceKey == equivalenceKey) ?? candidates.FirstOrDefault();
+            if (candidate is not null)
+            {
+                current = await candidate.Apply(current, node, cancellationToken).ConfigureAwait(false);
+                registrations.AddRange(candidate.Registrations.Select(r => (current.Project.Id, r)));
+            }
+        }
+
+        return current;
     }
 }

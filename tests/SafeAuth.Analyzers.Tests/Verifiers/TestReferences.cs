@@ -31,6 +31,8 @@ public enum References
     WebAssemblyAuthentication = 4096,
     /// <summary>Avalonia (the real package): a native UI framework recognised by reference.</summary>
     Avalonia = 8192,
+    /// <summary>SafeAuth.AspNetCore (the 401 challenge, token cookies), for fixes in ASP.NET Core apps.</summary>
+    SafeAuthAspNetCore = 16384,
 
     AllJwtLibraries = IdentityModel | JwtNet | Jose,
     Server = AllJwtLibraries | AspNetCore | JwtBearer,
@@ -123,6 +125,11 @@ public static class TestReferences
         if (references.HasFlag(References.SafeAuthRuntime))
         {
             Add(Cache.Get("safeauth", () => FromAssemblies(typeof(global::SafeAuth.Tokens.StrictJwt).Assembly)));
+        }
+
+        if (references.HasFlag(References.SafeAuthAspNetCore))
+        {
+            Add(Cache.Get("safeauth-aspnetcore", () => FromAssemblies(typeof(global::SafeAuth.AspNetCore.StrictJwtChallenges).Assembly)));
         }
 
         if (references.HasFlag(References.WebAssemblyAuthentication))

@@ -48,6 +48,25 @@ public sealed partial class JwtReadWithoutValidationCodeFixProvider
         return await SyntaxEdits.ReplaceAsync(document, decodeAccess.Expression, verified.WithTrailingTrivia(decodeAccess.Expression.GetTrailingTrivia()), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Whether the fluent chain before <c>Decode</c> gives Jwt.Net a key or an algorithm to verify with.</summary>
+    private static bool JwtNetChainConfiguresKey(SyntaxNode node)
+    {
+        if (node is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax decodeAccess })
+        {
+            return false;
+        }
+
+        for (ExpressionSyntax? receiver = decodeAccess.Expression; receiver is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }; receiver = access.Expression)
+        {
+            if (access.Name.Identifier.ValueText is "WithSecret" or "WithAlgorithm" or "WithAlgorithmFactory")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static void AddJoseFix(ImmutableArray<FixCandidate>.Builder builder, SemanticModel model, SyntaxNode node, IInvocationOperation invocation)
     {
         if (node is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } syntax || syntax.ArgumentList.Arguments.Count == 0)
@@ -102,10 +121,10 @@ public sealed partial class JwtReadWithoutValidationCodeFixProvider
     private static bool LooksLikeKey(string name) =>
         name.IndexOf("key", StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("secret", StringComparison.OrdinalIgnoreCase) >= 0;
 
-    private static void AddHandRolledFix(ImmutableArray<FixCandidate>.Builder builder, SemanticModel model, IInvocationOperation parse, WellKnownTypes types)
+    private static void AddHandRolledFix(ImmutableArray<FixCandidate>.Builder builder, SemanticModel model, IInvocationOperation parse, WellKnownTypes types, StrictJwtSetup? setup)
     {
         var strictJwt = types.Get(MetadataNames.SafeAuthStrictJwt);
-        if (strictJwt is null || !HandRolledDecoding.TryFindPayloadSegment(parse.Arguments[0].Value, out var element, out var split)
+        if (strictJwt is null || setup is null || !HandRolledDecoding.TryFindPayloadSegment(parse.Arguments[0].Value, out var element, out var split)
             || split.Instance?.Syntax is not ExpressionSyntax tokenSyntax
             || element.Syntax is not ExpressionSyntax elementSyntax)
         {
@@ -119,7 +138,7 @@ public sealed partial class JwtReadWithoutValidationCodeFixProvider
             return;
         }
 
-        builder.Add(new FixCandidate("Decode the payload of a token validated with SafeAuth StrictJwt", StrictJwtKey, async (doc, _, ct) =>
+        builder.Add(new FixCandidate("Decode the payload of a token validated with SafeAuth StrictJwt" + setup.TitleSuffix, StrictJwtKey, async (doc, _, ct) =>
         {
             var editor = await DocumentEditor.CreateAsync(doc, ct).ConfigureAwait(false);
             var validated = MemberAccessExpression(
@@ -132,6 +151,6 @@ public sealed partial class JwtReadWithoutValidationCodeFixProvider
                 IdentifierName("EncodedPayload"));
             editor.ReplaceNode(elementSyntax, validated.WithTriviaFrom(elementSyntax));
             return editor.GetChangedDocument();
-        }));
+        }, setup.Registrations));
     }
 }

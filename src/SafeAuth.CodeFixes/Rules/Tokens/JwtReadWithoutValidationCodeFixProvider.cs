@@ -50,46 +50,63 @@ public sealed partial class JwtReadWithoutValidationCodeFixProvider : CandidateC
         var operation = model.GetOperation(node, cancellationToken);
         var types = WellKnownTypes.GetOrCreate(model.Compilation);
         var builder = ImmutableArray.CreateBuilder<FixCandidate>();
+        var setup = types.Get(MetadataNames.SafeAuthStrictJwt) is null
+            ? null
+            : await StrictJwtSetup.ForAsync(document, types, cancellationToken).ConfigureAwait(false);
 
         switch (operation)
         {
             case IObjectCreationOperation creation when creation.Arguments.Length == 1:
-                AddIdentityModelFixes(builder, model, node, creation.Type, handler: null, creation.Arguments[0].Value, types);
+                AddIdentityModelFixes(builder, model, node, creation.Type, handler: null, creation.Arguments[0].Value, types, setup);
                 break;
 
             case IInvocationOperation invocation:
-                var method = invocation.TargetMethod;
-                var type = method.ContainingType?.OriginalDefinition;
-                var typeName = type?.ToDisplayString();
-                if (method.Name is "ReadJwtToken" or "ReadJsonWebToken" or "ReadToken" && invocation.Instance is not null
-                    && invocation.Arguments.Length == 1)
-                {
-                    var tokenType = HandlerTokenType(invocation.Instance.Type, types);
-                    AddIdentityModelFixes(builder, model, node, tokenType, invocation.Instance, invocation.Arguments[0].Value, types);
-                }
-                else if (typeName == MetadataNames.JwtNetBuilder && method.Name == "Decode")
-                {
-                    builder.Add(new FixCandidate("Verify the signature before decoding (MustVerifySignature)", JwtNetVerifyKey, FixJwtNetBuilderAsync));
-                }
-                else if (method.Name is "Decode" or "DecodeToObject" && invocation.GetArgument("verify") is { } verify
-                         && verify.Syntax is ExpressionSyntax verifySyntax)
-                {
-                    builder.Add(new FixCandidate("Verify the signature while decoding (verify: true)", JwtNetVerifyKey,
-                        (doc, _, ct) => SyntaxEdits.ReplaceAsync(doc, verifySyntax, LiteralExpression(SyntaxKind.TrueLiteralExpression), ct)));
-                }
-                else if (typeName == MetadataNames.JoseJwt)
-                {
-                    AddJoseFix(builder, model, node, invocation);
-                }
-                else if (HandRolledDecoding.IsJsonParse(method) && invocation.Arguments.Length > 0)
-                {
-                    AddHandRolledFix(builder, model, invocation, types);
-                }
-
+                AddInvocationFixes(builder, model, node, invocation, types, setup);
                 break;
         }
 
         return builder.ToImmutable();
+    }
+
+    private static void AddInvocationFixes(ImmutableArray<FixCandidate>.Builder builder, SemanticModel model, SyntaxNode node, IInvocationOperation invocation, WellKnownTypes types, StrictJwtSetup? setup)
+    {
+        var method = invocation.TargetMethod;
+        var type = method.ContainingType?.OriginalDefinition;
+        var typeName = type?.ToDisplayString();
+        if (method.Name is "ReadJwtToken" or "ReadJsonWebToken" or "ReadToken" && invocation.Instance is not null
+            && invocation.Arguments.Length == 1)
+        {
+            var tokenType = HandlerTokenType(invocation.Instance.Type, types);
+            AddIdentityModelFixes(builder, model, node, tokenType, invocation.Instance, invocation.Arguments[0].Value, types, setup);
+        }
+        else if (typeName == MetadataNames.JwtNetBuilder && method.Name == "Decode")
+        {
+            // Verifying needs the key and algorithm the chain configures; without them every call would throw.
+            if (JwtNetChainConfiguresKey(node))
+            {
+                builder.Add(new FixCandidate("Verify the signature before decoding (MustVerifySignature)", JwtNetVerifyKey, FixJwtNetBuilderAsync));
+            }
+
+            AddStrictJwtPayloadFix(builder, node, invocation, types, setup);
+        }
+        else if (method.Name is "Decode" or "DecodeToObject" && invocation.GetArgument("verify") is { } verify
+                 && verify.Syntax is ExpressionSyntax verifySyntax)
+        {
+            builder.Add(new FixCandidate("Verify the signature while decoding (verify: true)", JwtNetVerifyKey,
+                (doc, _, ct) => SyntaxEdits.ReplaceAsync(doc, verifySyntax, LiteralExpression(SyntaxKind.TrueLiteralExpression), ct)));
+        }
+        else if (typeName == MetadataNames.JoseJwt)
+        {
+            AddJoseFix(builder, model, node, invocation);
+            if (method.Name == "Payload")
+            {
+                AddStrictJwtPayloadFix(builder, node, invocation, types, setup);
+            }
+        }
+        else if (HandRolledDecoding.IsJsonParse(method) && invocation.Arguments.Length > 0)
+        {
+            AddHandRolledFix(builder, model, invocation, types, setup);
+        }
     }
 
     /// <summary>What a handler's <c>ReadToken</c> produces once validated: JwtSecurityToken or JsonWebToken.</summary>
@@ -110,7 +127,8 @@ public sealed partial class JwtReadWithoutValidationCodeFixProvider : CandidateC
         ITypeSymbol? tokenType,
         IOperation? handler,
         IOperation token,
-        WellKnownTypes types)
+        WellKnownTypes types,
+        StrictJwtSetup? setup)
     {
         if (token.Syntax is not ExpressionSyntax tokenSyntax || node is not ExpressionSyntax expression)
         {
@@ -133,13 +151,14 @@ public sealed partial class JwtReadWithoutValidationCodeFixProvider : CandidateC
             }
         }
 
-        if (types.Get(MetadataNames.SafeAuthStrictJwt) is not null)
+        if (setup is not null)
         {
             var helper = isJwtSecurityToken ? "ValidateJwtSecurityToken" : "ValidateJsonWebToken";
             builder.Add(new FixCandidate(
-                $"Validate the token with SafeAuth StrictJwt.{helper}",
+                $"Validate the token with SafeAuth StrictJwt.{helper}{setup.TitleSuffix}",
                 StrictJwtKey,
-                (doc, n, ct) => ReplaceWithStrictJwtAsync(doc, n, helper, ct)));
+                (doc, n, ct) => ReplaceWithStrictJwtAsync(doc, n, helper, ct),
+                setup.Registrations));
         }
     }
 

@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -90,6 +92,11 @@ public sealed class TokenWithoutExpiryCodeFixProvider : CodeFixProvider
     private static bool SetExpiresArgument(DocumentEditor editor, Diagnostic diagnostic, SyntaxNode node, TimeSpan lifetime)
     {
         var expires = ExpirySyntax.UtcNowPlus(editor.Generator, editor.SemanticModel.Compilation, lifetime);
+        if (node.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>() is { } token && IssuedTimes.TryRewriteJwtSecurityToken(editor, token, lifetime))
+        {
+            return true;
+        }
+
         if (diagnostic.Properties.TryGetValue(TokenWithoutExpiryAnalyzer.ReplacesValueProperty, out var replaces) && replaces == "true")
         {
             var value = node is ArgumentSyntax nullArgument ? nullArgument.Expression : node;
@@ -100,6 +107,11 @@ public sealed class TokenWithoutExpiryCodeFixProvider : CodeFixProvider
         if (node.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>() is not { } ctor)
         {
             return false;
+        }
+
+        if (IssuedTimes.TryRewriteJwtSecurityToken(editor, ctor, lifetime))
+        {
+            return true;
         }
 
         editor.ReplaceNode(ctor, (current, _) =>
@@ -118,17 +130,18 @@ public sealed class TokenWithoutExpiryCodeFixProvider : CodeFixProvider
         var creationNode = node.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>();
         var unix = ExpirySyntax.UnixSecondsFromNow(editor.Generator, editor.SemanticModel.Compilation, lifetime);
         var exp = LiteralExpression(SyntaxKind.StringLiteralExpression, Literal("exp"));
+        var present = IssuedTimes.NamesIn(creationNode?.Initializer);
+        var entries = IssuedTimes.Missing(present, editor.Generator, editor.SemanticModel.Compilation).Concat(new[] { ("exp", unix) });
         if (creationNode?.Initializer is { } existing && existing.IsKind(SyntaxKind.CollectionInitializerExpression))
         {
-            var element = InitializerExpression(SyntaxKind.ComplexElementInitializerExpression, SeparatedList(new ExpressionSyntax[] { exp, unix }));
-            return AddToInitializer(editor, node, element, SyntaxKind.CollectionInitializerExpression);
+            return entries.Aggregate(false, (applied, entry) => AddToInitializer(editor, node, InitializerExpression(SyntaxKind.ComplexElementInitializerExpression,
+                SeparatedList(new ExpressionSyntax[] { LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(entry.Item1)), entry.Item2 })), SyntaxKind.CollectionInitializerExpression) | applied);
         }
 
-        var indexer = AssignmentExpression(
+        return entries.Aggregate(false, (applied, entry) => AddToInitializer(editor, node, AssignmentExpression(
             SyntaxKind.SimpleAssignmentExpression,
-            ImplicitElementAccess(BracketedArgumentList(SingletonSeparatedList(Argument(exp)))),
-            unix);
-        return AddToInitializer(editor, node, indexer, SyntaxKind.ObjectInitializerExpression);
+            ImplicitElementAccess(BracketedArgumentList(SingletonSeparatedList(Argument(LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(entry.Item1)))))),
+            entry.Item2), SyntaxKind.ObjectInitializerExpression) | applied);
     }
 
     private static bool AddAnonymousMember(DocumentEditor editor, SyntaxNode node, TimeSpan lifetime)
@@ -138,8 +151,12 @@ public sealed class TokenWithoutExpiryCodeFixProvider : CodeFixProvider
             return false;
         }
 
-        var member = AnonymousObjectMemberDeclarator(NameEquals("exp"), ExpirySyntax.UnixSecondsFromNow(editor.Generator, editor.SemanticModel.Compilation, lifetime));
-        editor.ReplaceNode(anonymous, (current, _) => ((AnonymousObjectCreationExpressionSyntax)current).AddInitializers(member).WithAdditionalAnnotations(Formatter.Annotation));
+        var present = anonymous.Initializers.Select(i => i.NameEquals?.Name.Identifier.ValueText).ToImmutableHashSet();
+        var members = IssuedTimes.Missing(present, editor.Generator, editor.SemanticModel.Compilation)
+            .Concat(new[] { ("exp", ExpirySyntax.UnixSecondsFromNow(editor.Generator, editor.SemanticModel.Compilation, lifetime)) })
+            .Select(m => AnonymousObjectMemberDeclarator(NameEquals(m.Item1), m.Item2))
+            .ToArray();
+        editor.ReplaceNode(anonymous, (current, _) => ((AnonymousObjectCreationExpressionSyntax)current).AddInitializers(members).WithAdditionalAnnotations(Formatter.Annotation));
         return true;
     }
 
@@ -155,14 +172,43 @@ public sealed class TokenWithoutExpiryCodeFixProvider : CodeFixProvider
 
         var claimNameSyntax = (ExpressionSyntax)editor.Generator.TypeExpression(claimName).WithAdditionalAnnotations(Microsoft.CodeAnalysis.Simplification.Simplifier.AddImportsAnnotation, Microsoft.CodeAnalysis.Simplification.Simplifier.Annotation);
         var receiver = access.Expression;
-        var addClaim = InvocationExpression(
-            MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, receiver.WithoutTrailingTrivia(), IdentifierName("AddClaim")),
-            ArgumentList(SeparatedList(new[]
+        var chain = receiver.ToString();
+        var claims = new List<(string Name, ExpressionSyntax Value)>();
+        if (!chain.Contains("IssuedAt") && !chain.Contains("\"iat\""))
+        {
+            claims.Add(("IssuedAt", ExpirySyntax.UnixSecondsNow(editor.Generator, compilation)));
+        }
+
+        if (!chain.Contains("NotBefore") && !chain.Contains("\"nbf\""))
+        {
+            claims.Add(("NotBefore", ExpirySyntax.UnixSecondsNow(editor.Generator, compilation)));
+        }
+
+        claims.Add(("ExpirationTime", ExpirySyntax.UnixSecondsFromNow(editor.Generator, compilation, lifetime)));
+
+        // One call per line when the chain is written one call per line, in the chain's own line ending.
+        var dotTrivia = access.OperatorToken.LeadingTrivia;
+        var lineEnd = receiver.GetTrailingTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+        var lineBreak = dotTrivia.Any(t => t.IsKind(SyntaxKind.WhitespaceTrivia)) && lineEnd.IsKind(SyntaxKind.EndOfLineTrivia);
+        ExpressionSyntax current = receiver.WithoutTrailingTrivia();
+        foreach (var (name, value) in claims)
+        {
+            if (lineBreak)
             {
-                Argument(MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, claimNameSyntax, IdentifierName("ExpirationTime"))),
-                Argument(ExpirySyntax.UnixSecondsFromNow(editor.Generator, compilation, lifetime)),
-            })));
-        editor.ReplaceNode(receiver, addClaim.WithTrailingTrivia(receiver.GetTrailingTrivia()));
+                current = current.WithTrailingTrivia(lineEnd);
+            }
+
+            var dot = lineBreak ? Token(SyntaxKind.DotToken).WithLeadingTrivia(dotTrivia) : Token(SyntaxKind.DotToken);
+            current = InvocationExpression(
+                MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, current, dot, IdentifierName("AddClaim")),
+                ArgumentList(SeparatedList(new[]
+                {
+                    Argument(MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, claimNameSyntax, IdentifierName(name))),
+                    Argument(value),
+                })));
+        }
+
+        editor.ReplaceNode(receiver, current.WithTrailingTrivia(receiver.GetTrailingTrivia()));
         return true;
     }
 

@@ -81,9 +81,11 @@ public partial class JwtReadWithoutValidationAnalyzerTests
     }
 
     [Fact]
-    public async Task Fix_JwtNetBuilder_AddsMustVerifySignature()
+    public async Task Fix_JwtNetBuilder_AddsMustVerifySignature_OnlyWhereTheChainHasAKey()
     {
-        await VerifyCS.VerifyCodeFixAsync(Usings + """
+        var test = new VerifyCS.Test(References.Server, null)
+        {
+            TestCode = Usings + """
             using JWT.Algorithms;
             using JWT.Builder;
 
@@ -96,7 +98,8 @@ public partial class JwtReadWithoutValidationAnalyzerTests
                     return json.Contains("admin") && other.Contains("admin") ? Ok() : Forbid();
                 }
             }
-            """, Usings + """
+            """,
+            FixedCode = Usings + """
             using JWT.Algorithms;
             using JWT.Builder;
 
@@ -105,11 +108,18 @@ public partial class JwtReadWithoutValidationAnalyzerTests
                 public IActionResult Get(string token, string secret)
                 {
                     var json = new JwtBuilder().WithAlgorithm(new HMACSHA256Algorithm()).WithSecret(secret).MustVerifySignature().Decode(token);
-                    var other = new JwtBuilder().MustVerifySignature().Decode(token);
+                    var other = new JwtBuilder().DoNotVerifySignature().[|Decode(token)|];
                     return json.Contains("admin") && other.Contains("admin") ? Ok() : Forbid();
                 }
             }
-            """, "AUTH101.JwtNetVerify");
+            """,
+            CodeActionEquivalenceKey = "AUTH101.JwtNetVerify",
+        };
+
+        // A chain with no key or algorithm gets no MustVerifySignature (every call would throw): without SafeAuth
+        // referenced it keeps its finding.
+        test.FixedState.MarkupHandling = Microsoft.CodeAnalysis.Testing.MarkupMode.Allow;
+        await test.RunAsync(CancellationToken.None);
     }
 
     [Fact]

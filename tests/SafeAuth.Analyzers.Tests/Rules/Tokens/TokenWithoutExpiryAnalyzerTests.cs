@@ -369,9 +369,9 @@ public class TokenWithoutExpiryAnalyzerTests
             {
                 public void Issue(SigningCredentials credentials, IEnumerable<Claim> claims)
                 {
-                    var a = new JwtSecurityToken("iss", "aud", claims, signingCredentials: credentials, expires: DateTime.UtcNow.AddMinutes(15));
-                    var b = new JwtSecurityToken("iss", "aud", claims, null, DateTime.UtcNow.AddMinutes(15), credentials);
-                    var c = new JwtSecurityToken(expires: DateTime.UtcNow.AddMinutes(15));
+                    var a = new JwtSecurityToken(new JwtHeader(credentials), new JwtPayload("iss", "aud", claims, notBefore: DateTime.UtcNow, expires: DateTime.UtcNow.AddMinutes(15), issuedAt: DateTime.UtcNow));
+                    var b = new JwtSecurityToken(new JwtHeader(credentials), new JwtPayload("iss", "aud", claims, notBefore: DateTime.UtcNow, expires: DateTime.UtcNow.AddMinutes(15), issuedAt: DateTime.UtcNow));
+                    var c = new JwtSecurityToken(new JwtHeader(), new JwtPayload(null, null, null, notBefore: DateTime.UtcNow, expires: DateTime.UtcNow.AddMinutes(15), issuedAt: DateTime.UtcNow));
                 }
             }
             """);
@@ -437,10 +437,10 @@ public class TokenWithoutExpiryAnalyzerTests
             {
                 public void Issue(byte[] key, SigningCredentials credentials)
                 {
-                    _ = JWT.Encode(new Dictionary<string, object> { { "sub", "42" }, { "exp", DateTimeOffset.UtcNow.AddMinutes(15).ToUnixTimeSeconds() } }, key, JwsAlgorithm.HS256);
-                    _ = JWT.Encode(new Dictionary<string, object> { ["sub"] = "42", ["exp"] = DateTimeOffset.UtcNow.AddMinutes(15).ToUnixTimeSeconds() }, key, JwsAlgorithm.HS256);
-                    _ = JWT.Encode(new { sub = "42", exp = DateTimeOffset.UtcNow.AddMinutes(15).ToUnixTimeSeconds() }, key, JwsAlgorithm.HS256);
-                    _ = new JwtSecurityToken(new JwtHeader(credentials), new JwtPayload { ["exp"] = DateTimeOffset.UtcNow.AddMinutes(15).ToUnixTimeSeconds() });
+                    _ = JWT.Encode(new Dictionary<string, object> { { "sub", "42" }, { "iat", DateTimeOffset.UtcNow.ToUnixTimeSeconds() }, { "nbf", DateTimeOffset.UtcNow.ToUnixTimeSeconds() }, { "exp", DateTimeOffset.UtcNow.AddMinutes(15).ToUnixTimeSeconds() } }, key, JwsAlgorithm.HS256);
+                    _ = JWT.Encode(new Dictionary<string, object> { ["sub"] = "42", ["iat"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), ["nbf"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), ["exp"] = DateTimeOffset.UtcNow.AddMinutes(15).ToUnixTimeSeconds() }, key, JwsAlgorithm.HS256);
+                    _ = JWT.Encode(new { sub = "42", iat = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), nbf = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), exp = DateTimeOffset.UtcNow.AddMinutes(15).ToUnixTimeSeconds() }, key, JwsAlgorithm.HS256);
+                    _ = new JwtSecurityToken(new JwtHeader(credentials), new JwtPayload { ["iat"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), ["nbf"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), ["exp"] = DateTimeOffset.UtcNow.AddMinutes(15).ToUnixTimeSeconds() });
                 }
             }
             """, JoseOnly);
@@ -471,9 +471,9 @@ public class TokenWithoutExpiryAnalyzerTests
             {
                 public void Issue(byte[] key)
                 {
-                    _ = new JwtBuilder().WithAlgorithm(new HMACSHA256Algorithm()).WithSecret(key).AddClaim("sub", "42").AddClaim(ClaimName.ExpirationTime, DateTimeOffset.UtcNow.AddMinutes(15).ToUnixTimeSeconds()).Encode();
+                    _ = new JwtBuilder().WithAlgorithm(new HMACSHA256Algorithm()).WithSecret(key).AddClaim("sub", "42").AddClaim(ClaimName.IssuedAt, DateTimeOffset.UtcNow.ToUnixTimeSeconds()).AddClaim(ClaimName.NotBefore, DateTimeOffset.UtcNow.ToUnixTimeSeconds()).AddClaim(ClaimName.ExpirationTime, DateTimeOffset.UtcNow.AddMinutes(15).ToUnixTimeSeconds()).Encode();
                     var builder = new JwtBuilder().WithSecret(key);
-                    _ = builder.AddClaim(ClaimName.ExpirationTime, DateTimeOffset.UtcNow.AddMinutes(15).ToUnixTimeSeconds()).Encode();
+                    _ = builder.AddClaim(ClaimName.IssuedAt, DateTimeOffset.UtcNow.ToUnixTimeSeconds()).AddClaim(ClaimName.NotBefore, DateTimeOffset.UtcNow.ToUnixTimeSeconds()).AddClaim(ClaimName.ExpirationTime, DateTimeOffset.UtcNow.AddMinutes(15).ToUnixTimeSeconds()).Encode();
                 }
             }
             """);
@@ -507,7 +507,7 @@ public class TokenWithoutExpiryAnalyzerTests
             FixedCode = Usings + """
                 public class Issuer
                 {
-                    public object A() => new JwtSecurityToken(expires: DateTime.UtcNow.AddHours(1));
+                    public object A() => new JwtSecurityToken(new JwtHeader(), new JwtPayload(null, null, null, notBefore: DateTime.UtcNow, expires: DateTime.UtcNow.AddHours(1), issuedAt: DateTime.UtcNow));
                 }
                 """,
         };
@@ -528,7 +528,7 @@ public class TokenWithoutExpiryAnalyzerTests
             FixedCode = Usings + """
                 public class Issuer
                 {
-                    public object A() => new JwtSecurityToken(expires: DateTime.UtcNow.AddSeconds(90));
+                    public object A() => new JwtSecurityToken(new JwtHeader(), new JwtPayload(null, null, null, notBefore: DateTime.UtcNow, expires: DateTime.UtcNow.AddSeconds(90), issuedAt: DateTime.UtcNow));
                 }
                 """,
         };
@@ -550,7 +550,7 @@ public class TokenWithoutExpiryAnalyzerTests
             FixedCode = Usings + """
                 public class Issuer
                 {
-                    public object A() => new JwtSecurityToken(expires: DateTime.UtcNow.AddMinutes(15));
+                    public object A() => new JwtSecurityToken(new JwtHeader(), new JwtPayload(null, null, null, notBefore: DateTime.UtcNow, expires: DateTime.UtcNow.AddMinutes(15), issuedAt: DateTime.UtcNow));
                 }
                 """,
         };
