@@ -12,6 +12,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddControllers();
 builder.Services.AddLenientJwtBearer(builder.Configuration);
 builder.Services.AddSingleton<ServiceTokenIssuer>();
+builder.Services.AddSingleton<TokenIssuer>();
+builder.Services.AddSingleton<AccountStore>();
 builder.Services.AddSingleton<OrderStore>();
 builder.Services.AddSingleton<ReportStore>();
 builder.Services.AddScoped<TenantAccessFilter>();
@@ -22,7 +24,11 @@ var app = builder.Build();
 app.UseMiddleware<TokenSessionMiddleware>();
 
 app.MapControllers();
+app.MapLoginEndpoints();
 app.MapOrderEndpoints();
 app.MapProfileEndpoints();
 
 app.Run();
+
+/// <summary>The entry point, named for hosts that start the app in-process.</summary>
+public partial class Program;

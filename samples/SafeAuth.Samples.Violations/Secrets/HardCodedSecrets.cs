@@ -20,11 +20,11 @@ public sealed class TokenIssuer
 {
     private static readonly SymmetricSecurityKey Key = new(Encoding.UTF8.GetBytes(JwtSettings.SigningKey)); // AUTH301
 
-    public string Issue(string userId) => new JwtSecurityTokenHandler().WriteToken(new JwtSecurityToken(
+    // AUTH201 too: the token never expires.
+    public string Issue(string userId, string role) => new JwtSecurityTokenHandler().WriteToken(new JwtSecurityToken(
         JwtSettings.Issuer,
         "api",
-        new[] { new Claim("sub", userId) },
-        expires: DateTime.UtcNow.AddMinutes(15),
+        new[] { new Claim("sub", userId), new Claim("role", role) },
         signingCredentials: new SigningCredentials(Key, SecurityAlgorithms.HmacSha256)));
 }
 
