@@ -17,9 +17,10 @@ namespace SafeAuth.CodeFixes.Common;
 /// </summary>
 internal sealed class Registration
 {
-    public Registration(string key, ImmutableArray<string> presentWhenCalled, Func<string, ImmutableArray<StatementSyntax>> statements, string description, ImmutableArray<string> namespaces)
+    public Registration(string key, ImmutableArray<string> presentWhenCalled, Func<string, ImmutableArray<StatementSyntax>> statements, string description, ImmutableArray<string> namespaces, string? settings = null)
     {
         Key = key;
+        Settings = settings;
         Namespaces = namespaces;
         PresentWhenCalled = presentWhenCalled;
         Statements = statements;
@@ -34,6 +35,9 @@ internal sealed class Registration
 
     /// <summary>The statements for a builder named as given (<c>builder</c> → <c>builder.Services.Add…();</c>).</summary>
     public Func<string, ImmutableArray<StatementSyntax>> Statements { get; }
+
+    /// <summary>What the user must set once the registration is made (<c>set Jwt:Issuer…</c>), or null.</summary>
+    public string? Settings { get; }
 
     /// <summary>The namespaces of the extension methods the statements call.</summary>
     public ImmutableArray<string> Namespaces { get; }

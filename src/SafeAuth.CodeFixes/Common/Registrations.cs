@@ -18,7 +18,8 @@ internal static class Registrations
         ImmutableArray.Create("AddStrictJwtValidation", "StrictJwt.Configure"),
         builder => ImmutableArray.Create(ParseStatement($"{builder}.Services.AddStrictJwtValidation({builder}.Configuration.GetSection(\"{StrictJwtSection}\"));")),
         $"services.AddStrictJwtValidation(Configuration.GetSection(\"{StrictJwtSection}\"))",
-        ImmutableArray.Create("SafeAuth.Tokens"));
+        ImmutableArray.Create("SafeAuth.Tokens"),
+        $"set {StrictJwtSection}:Issuer, :Audience and :SigningKey");
 
     /// <summary><c>builder.Services.AddStrictJwtChallenges();</c>: a token StrictJwt refuses gets 401, not 500.</summary>
     public static Registration StrictJwtChallenges { get; } = new(

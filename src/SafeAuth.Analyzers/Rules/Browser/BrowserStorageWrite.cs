@@ -199,6 +199,35 @@ internal sealed class BrowserStorageWrite
         return true;
     }
 
+    /// <summary>
+    /// An <c>IJSRuntime</c> <c>InvokeAsync</c>/<c>InvokeVoidAsync("localStorage.getItem"|"removeItem", key)</c>: the
+    /// storage area, <c>getItem</c> or <c>removeItem</c>, and the key (what a storage fix moves along with the write).
+    /// </summary>
+    public static bool TryMatchJsInteropAccess(IInvocationOperation invocation, BrowserStorageSymbols symbols, out BrowserStorage storage, out string operation, out IOperation key)
+    {
+        storage = default;
+        operation = string.Empty;
+        key = null!;
+        var method = invocation.TargetMethod;
+        if (method.Name is not ("InvokeAsync" or "InvokeVoidAsync") || method.ContainingType?.OriginalDefinition is not { } type
+            || !IsJsInteropMethod(method, type, symbols)
+            || invocation.GetArgument("identifier") is not { } identifier || StorageStrings.ResolveString(identifier, 0) is not { } text
+            || !TrySplitStorage(StripGlobalPrefixes(text), out storage, out var rest) || rest is not ("getItem" or "removeItem"))
+        {
+            return false;
+        }
+
+        var args = JsArguments(invocation.GetArgument("args"));
+        if (args.Length != 1)
+        {
+            return false;
+        }
+
+        operation = rest;
+        key = args[0];
+        return true;
+    }
+
     private static bool TryMatchJSImport(IInvocationOperation invocation, BrowserStorageSymbols symbols, out BrowserStorageWrite write)
     {
         write = null!;

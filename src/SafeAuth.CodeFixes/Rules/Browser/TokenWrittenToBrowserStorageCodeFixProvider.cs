@@ -28,7 +28,7 @@ namespace SafeAuth.CodeFixes.Rules.Browser;
 /// Offered only when the SafeAuth runtime is referenced and the key and value are strings.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(TokenWrittenToBrowserStorageCodeFixProvider)), Shared]
-public sealed class TokenWrittenToBrowserStorageCodeFixProvider : CandidateCodeFixProvider
+public sealed partial class TokenWrittenToBrowserStorageCodeFixProvider : CandidateCodeFixProvider
 {
     internal const string LocalStorageKey = "AUTH401.TokenStore";
     internal const string SessionStorageKey = "AUTH402.TokenStore";
@@ -75,13 +75,29 @@ public sealed class TokenWrittenToBrowserStorageCodeFixProvider : CandidateCodeF
             return ImmutableArray<FixCandidate>.Empty;
         }
 
+        // A sign-out that writes "" removes the token instead; the store refuses an empty token, and RemoveAsync
+        // returns a different type, so only where the write is a statement of its own.
+        var clears = IsClearingWrite(write);
+        if (clears)
+        {
+            if (!IsStatement(invocationSyntax, out var awaited))
+            {
+                return ImmutableArray<FixCandidate>.Empty;
+            }
+
+            methodName = methodName == "SetAsync" && awaited ? "RemoveAsync" : "Remove";
+        }
+
+        var lifecycle = new Lifecycle(write.Storage, write.KeyText, clears);
+        var plan = await RegistrationPlan.ForAsync(document, ImmutableArray.Create(Registrations.InMemoryTokenStore), cancellationToken).ConfigureAwait(false);
+
         var equivalenceKey = write.Storage == BrowserStorage.Local ? LocalStorageKey : SessionStorageKey;
         var inScope = ScopeLookup.Find(model, node.SpanStart, (_, type) => type.ImplementsOrEquals(storeType));
         if (inScope is not null)
         {
-            var title = $"Keep the token in memory with '{inScope.Name}' (SafeAuth ITokenStore)";
+            var title = $"Keep the token in memory with '{inScope.Name}' (SafeAuth ITokenStore){plan.TitleSuffix}";
             return ImmutableArray.Create(new FixCandidate(title, equivalenceKey, (doc, n, ct) =>
-                ReplaceWriteAsync(doc, n, IdentifierName(inScope.Name), methodName, key, valueSyntax, cancellation, injection: null, ct)));
+                ReplaceWriteAsync(doc, n, IdentifierName(inScope.Name), methodName, key, valueSyntax, cancellation, injection: null, lifecycle, ct), plan.Registrations));
         }
 
         var injection = await PlanInjectionAsync(document, model, node, storeType, types, cancellationToken).ConfigureAwait(false);
@@ -90,11 +106,11 @@ public sealed class TokenWrittenToBrowserStorageCodeFixProvider : CandidateCodeF
             return ImmutableArray<FixCandidate>.Empty;
         }
 
-        var injectTitle = injection.IsComponentProperty
+        var injectTitle = (injection.IsComponentProperty
             ? "Keep the token in memory with an injected SafeAuth ITokenStore ([Inject] property)"
-            : "Keep the token in memory with a SafeAuth ITokenStore passed to the constructor";
+            : "Keep the token in memory with a SafeAuth ITokenStore passed to the constructor") + plan.TitleSuffix;
         return ImmutableArray.Create(new FixCandidate(injectTitle, equivalenceKey, (doc, n, ct) =>
-            ReplaceWriteAsync(doc, n, IdentifierName(injection.AccessName), methodName, key, valueSyntax, cancellation, injection, ct)));
+            ReplaceWriteAsync(doc, n, IdentifierName(injection.AccessName), methodName, key, valueSyntax, cancellation, injection, lifecycle, ct), plan.Registrations));
     }
 
     /// <summary>
@@ -268,11 +284,17 @@ public sealed class TokenWrittenToBrowserStorageCodeFixProvider : CandidateCodeF
         ExpressionSyntax value,
         ExpressionSyntax? cancellation,
         Injection? injection,
+        Lifecycle lifecycle,
         CancellationToken cancellationToken)
     {
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-        var arguments = new List<ArgumentSyntax> { Argument(key.WithoutTrivia()), Argument(value.WithoutTrivia()) };
-        if (cancellation is not null && methodName == "SetAsync")
+        var arguments = new List<ArgumentSyntax> { Argument(key.WithoutTrivia()) };
+        if (!lifecycle.Clears)
+        {
+            arguments.Add(Argument(value.WithoutTrivia()));
+        }
+
+        if (cancellation is not null && methodName is "SetAsync" or "RemoveAsync")
         {
             arguments.Add(Argument(cancellation.WithoutTrivia()));
         }
@@ -282,6 +304,10 @@ public sealed class TokenWrittenToBrowserStorageCodeFixProvider : CandidateCodeF
                 ArgumentList(SeparatedList(arguments)))
             .WithTriviaFrom(node);
         editor.ReplaceNode(node, call);
+        if (lifecycle.KeyText is not null && node.FirstAncestorOrSelf<TypeDeclarationSyntax>() is { } type)
+        {
+            MoveReadsAndRemovals(editor, type, node, lifecycle.Storage, lifecycle.KeyText, store);
+        }
 
         if (injection is not null && node.FirstAncestorOrSelf<ClassDeclarationSyntax>() is { } classSyntax)
         {

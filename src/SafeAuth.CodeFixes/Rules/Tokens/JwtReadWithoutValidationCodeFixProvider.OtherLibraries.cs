@@ -121,7 +121,7 @@ public sealed partial class JwtReadWithoutValidationCodeFixProvider
     private static bool LooksLikeKey(string name) =>
         name.IndexOf("key", StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("secret", StringComparison.OrdinalIgnoreCase) >= 0;
 
-    private static void AddHandRolledFix(ImmutableArray<FixCandidate>.Builder builder, SemanticModel model, IInvocationOperation parse, WellKnownTypes types, StrictJwtSetup? setup)
+    private static void AddHandRolledFix(ImmutableArray<FixCandidate>.Builder builder, SemanticModel model, IInvocationOperation parse, WellKnownTypes types, RegistrationPlan? setup)
     {
         var strictJwt = types.Get(MetadataNames.SafeAuthStrictJwt);
         if (strictJwt is null || setup is null || !HandRolledDecoding.TryFindPayloadSegment(parse.Arguments[0].Value, out var element, out var split)

@@ -19,51 +19,14 @@ public sealed partial class JwtReadWithoutValidationCodeFixProvider
 {
     /// <summary>
     /// What a StrictJwt fix must add so the fixed code does not fail on every call: the validator bound to the
-    /// <c>Jwt</c> settings, and in an app that references SafeAuth.AspNetCore the 401 challenge for refused tokens. The
-    /// title says what is added and which settings the user supplies, or, with no composition root to edit, what to register.
+    /// <c>Jwt</c> settings, and in an app that references SafeAuth.AspNetCore the 401 challenge for refused tokens.
     /// </summary>
-    private sealed class StrictJwtSetup
+    private static Task<RegistrationPlan> StrictJwtSetupAsync(Document document, WellKnownTypes types, CancellationToken cancellationToken)
     {
-        private StrictJwtSetup(ImmutableArray<Registration> registrations, string titleSuffix)
-        {
-            Registrations = registrations;
-            TitleSuffix = titleSuffix;
-        }
-
-        public ImmutableArray<Registration> Registrations { get; }
-
-        public string TitleSuffix { get; }
-
-        public static async Task<StrictJwtSetup> ForAsync(Document document, WellKnownTypes types, CancellationToken cancellationToken)
-        {
-            var needed = ImmutableArray.CreateBuilder<Registration>();
-            foreach (var registration in Candidates(types))
-            {
-                if (!await CompositionRoot.IsRegisteredAsync(document.Project, registration, cancellationToken).ConfigureAwait(false))
-                {
-                    needed.Add(registration);
-                }
-            }
-
-            if (needed.Count == 0)
-            {
-                return new StrictJwtSetup(ImmutableArray<Registration>.Empty, string.Empty);
-            }
-
-            var what = string.Join(" and ", needed.Select(r => r.Description));
-            var settings = needed.Any(r => r.Key == Common.Registrations.StrictJwtValidation.Key)
-                ? $"; set {Common.Registrations.StrictJwtSection}:Issuer, :Audience and :SigningKey"
-                : string.Empty;
-            var root = await CompositionRoot.FindAsync(document.Project, cancellationToken).ConfigureAwait(false);
-            return root is null
-                ? new StrictJwtSetup(ImmutableArray<Registration>.Empty, $" (register {what} at startup{settings})")
-                : new StrictJwtSetup(needed.ToImmutable(), $" (adds {what}{settings})");
-        }
-
-        private static ImmutableArray<Registration> Candidates(WellKnownTypes types) =>
-            types.Get(MetadataNames.SafeAuthStrictJwtChallenges) is null
-                ? ImmutableArray.Create(Common.Registrations.StrictJwtValidation)
-                : ImmutableArray.Create(Common.Registrations.StrictJwtValidation, Common.Registrations.StrictJwtChallenges);
+        var wanted = types.Get(MetadataNames.SafeAuthStrictJwtChallenges) is null
+            ? ImmutableArray.Create(Registrations.StrictJwtValidation)
+            : ImmutableArray.Create(Registrations.StrictJwtValidation, Registrations.StrictJwtChallenges);
+        return RegistrationPlan.ForAsync(document, wanted, cancellationToken);
     }
 
     /// <summary>
@@ -71,7 +34,7 @@ public sealed partial class JwtReadWithoutValidationCodeFixProvider
     /// return the payload (JSON, or deserialized): <c>StrictJwt.ValidatePayloadJson</c>/<c>ValidatePayload&lt;T&gt;</c>
     /// return the same, of a validated token.
     /// </summary>
-    private static void AddStrictJwtPayloadFix(ImmutableArray<FixCandidate>.Builder builder, SyntaxNode node, IInvocationOperation invocation, WellKnownTypes types, StrictJwtSetup? setup)
+    private static void AddStrictJwtPayloadFix(ImmutableArray<FixCandidate>.Builder builder, SyntaxNode node, IInvocationOperation invocation, WellKnownTypes types, RegistrationPlan? setup)
     {
         var strictJwt = types.Get(MetadataNames.SafeAuthStrictJwt);
         var method = invocation.TargetMethod;

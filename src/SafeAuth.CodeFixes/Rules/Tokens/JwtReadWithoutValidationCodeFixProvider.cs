@@ -52,7 +52,7 @@ public sealed partial class JwtReadWithoutValidationCodeFixProvider : CandidateC
         var builder = ImmutableArray.CreateBuilder<FixCandidate>();
         var setup = types.Get(MetadataNames.SafeAuthStrictJwt) is null
             ? null
-            : await StrictJwtSetup.ForAsync(document, types, cancellationToken).ConfigureAwait(false);
+            : await StrictJwtSetupAsync(document, types, cancellationToken).ConfigureAwait(false);
 
         switch (operation)
         {
@@ -68,7 +68,7 @@ public sealed partial class JwtReadWithoutValidationCodeFixProvider : CandidateC
         return builder.ToImmutable();
     }
 
-    private static void AddInvocationFixes(ImmutableArray<FixCandidate>.Builder builder, SemanticModel model, SyntaxNode node, IInvocationOperation invocation, WellKnownTypes types, StrictJwtSetup? setup)
+    private static void AddInvocationFixes(ImmutableArray<FixCandidate>.Builder builder, SemanticModel model, SyntaxNode node, IInvocationOperation invocation, WellKnownTypes types, RegistrationPlan? setup)
     {
         var method = invocation.TargetMethod;
         var type = method.ContainingType?.OriginalDefinition;
@@ -128,7 +128,7 @@ public sealed partial class JwtReadWithoutValidationCodeFixProvider : CandidateC
         IOperation? handler,
         IOperation token,
         WellKnownTypes types,
-        StrictJwtSetup? setup)
+        RegistrationPlan? setup)
     {
         if (token.Syntax is not ExpressionSyntax tokenSyntax || node is not ExpressionSyntax expression)
         {
