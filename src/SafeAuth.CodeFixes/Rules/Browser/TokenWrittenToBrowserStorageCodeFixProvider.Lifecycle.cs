@@ -32,6 +32,28 @@ public sealed partial class TokenWrittenToBrowserStorageCodeFixProvider
         public bool Clears { get; }
     }
 
+    /// <summary>
+    /// What moves with the write. A sign-out that writes "" removes the token instead (the store refuses an empty
+    /// token); RemoveAsync returns another type, so only where the write is a statement of its own.
+    /// </summary>
+    private static bool TryPlanLifecycle(BrowserStorageWrite write, InvocationExpressionSyntax syntax, ref string methodName, out Lifecycle lifecycle)
+    {
+        var clears = IsClearingWrite(write);
+        lifecycle = new Lifecycle(write.Storage, write.KeyText, clears);
+        if (!clears)
+        {
+            return true;
+        }
+
+        if (!IsStatement(syntax, out var awaited))
+        {
+            return false;
+        }
+
+        methodName = methodName == "SetAsync" && awaited ? "RemoveAsync" : "Remove";
+        return true;
+    }
+
     /// <summary>A write of <c>""</c>: a sign-out that clears the key. The store refuses empty tokens; it becomes a removal.</summary>
     private static bool IsClearingWrite(BrowserStorageWrite write) =>
         write.Value?.WalkDownConversion() is { ConstantValue: { HasValue: true, Value: string { Length: 0 } } }

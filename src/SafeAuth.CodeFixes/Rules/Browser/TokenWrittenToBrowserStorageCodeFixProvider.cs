@@ -75,20 +75,11 @@ public sealed partial class TokenWrittenToBrowserStorageCodeFixProvider : Candid
             return ImmutableArray<FixCandidate>.Empty;
         }
 
-        // A sign-out that writes "" removes the token instead; the store refuses an empty token, and RemoveAsync
-        // returns a different type, so only where the write is a statement of its own.
-        var clears = IsClearingWrite(write);
-        if (clears)
+        if (!TryPlanLifecycle(write, invocationSyntax, ref methodName, out var lifecycle))
         {
-            if (!IsStatement(invocationSyntax, out var awaited))
-            {
-                return ImmutableArray<FixCandidate>.Empty;
-            }
-
-            methodName = methodName == "SetAsync" && awaited ? "RemoveAsync" : "Remove";
+            return ImmutableArray<FixCandidate>.Empty;
         }
 
-        var lifecycle = new Lifecycle(write.Storage, write.KeyText, clears);
         var plan = await RegistrationPlan.ForAsync(document, ImmutableArray.Create(Registrations.InMemoryTokenStore), cancellationToken).ConfigureAwait(false);
 
         var equivalenceKey = write.Storage == BrowserStorage.Local ? LocalStorageKey : SessionStorageKey;
