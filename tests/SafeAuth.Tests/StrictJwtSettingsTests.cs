@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.Tokens;
 using SafeAuth.Secrets;
 using SafeAuth.Tests.Fixtures;
 using SafeAuth.Tokens;

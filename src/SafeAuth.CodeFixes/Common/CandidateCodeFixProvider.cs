@@ -33,7 +33,7 @@ public abstract class CandidateCodeFixProvider : CodeFixProvider
             }
 
             var document = context.Document;
-            foreach (var candidate in await GetCandidatesAsync(document, node, context.CancellationToken).ConfigureAwait(false))
+            foreach (var candidate in await GetCandidatesAsync(document, node, diagnostic, context.CancellationToken).ConfigureAwait(false))
             {
                 context.RegisterCodeFix(
                     candidate.Registrations.IsEmpty
@@ -47,6 +47,10 @@ public abstract class CandidateCodeFixProvider : CodeFixProvider
     /// <summary>The node a diagnostic reports, as the candidates expect it; <c>null</c> to offer nothing.</summary>
     internal abstract SyntaxNode? FindNode(SyntaxNode root, Diagnostic diagnostic);
 
-    /// <summary>The ways to fix <paramref name="node"/>; empty when none is safe.</summary>
-    internal abstract Task<ImmutableArray<FixCandidate>> GetCandidatesAsync(Document document, SyntaxNode node, CancellationToken cancellationToken);
+    /// <summary>
+    /// The ways to fix <paramref name="node"/>; empty when none is safe. <paramref name="diagnostic"/> carries the facts
+    /// the analyzer recorded for the fix (<c>SafeAuth.Analyzers.Common.FixProperties</c>); under Fix All its location may
+    /// be stale (earlier fixes moved the text), so the node, found again by annotation, is what to edit.
+    /// </summary>
+    internal abstract Task<ImmutableArray<FixCandidate>> GetCandidatesAsync(Document document, SyntaxNode node, Diagnostic diagnostic, CancellationToken cancellationToken);
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -88,7 +87,5 @@ internal static class ExpirySyntax
         LiteralExpression(SyntaxKind.NumericLiteralExpression, amount is >= int.MinValue and <= int.MaxValue ? Literal((int)amount) : Literal(amount));
 
     public static TimeSpan SecondsProperty(Diagnostic diagnostic, string name, TimeSpan fallback) =>
-        diagnostic.Properties.TryGetValue(name, out var text) && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
-            ? TimeSpan.FromSeconds(seconds)
-            : fallback;
+        SafeAuth.Analyzers.Common.FixProperties.Number(diagnostic, name) is { } seconds ? TimeSpan.FromSeconds(seconds) : fallback;
 }

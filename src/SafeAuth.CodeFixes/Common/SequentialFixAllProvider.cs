@@ -56,11 +56,11 @@ internal sealed class FixCandidate
 /// </summary>
 internal sealed class SequentialFixAllProvider : FixAllProvider
 {
-    private readonly Func<Document, SyntaxNode, CancellationToken, Task<ImmutableArray<FixCandidate>>> _getCandidates;
+    private readonly Func<Document, SyntaxNode, Diagnostic, CancellationToken, Task<ImmutableArray<FixCandidate>>> _getCandidates;
     private readonly Func<SyntaxNode, Diagnostic, SyntaxNode?> _findNode;
 
     private SequentialFixAllProvider(
-        Func<Document, SyntaxNode, CancellationToken, Task<ImmutableArray<FixCandidate>>> getCandidates,
+        Func<Document, SyntaxNode, Diagnostic, CancellationToken, Task<ImmutableArray<FixCandidate>>> getCandidates,
         Func<SyntaxNode, Diagnostic, SyntaxNode?> findNode)
     {
         _getCandidates = getCandidates;
@@ -68,7 +68,7 @@ internal sealed class SequentialFixAllProvider : FixAllProvider
     }
 
     public static FixAllProvider Create(
-        Func<Document, SyntaxNode, CancellationToken, Task<ImmutableArray<FixCandidate>>> getCandidates,
+        Func<Document, SyntaxNode, Diagnostic, CancellationToken, Task<ImmutableArray<FixCandidate>>> getCandidates,
         Func<SyntaxNode, Diagnostic, SyntaxNode?> findNode) => new SequentialFixAllProvider(getCandidates, findNode);
 
     public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() =>
@@ -130,7 +130,7 @@ internal sealed class SequentialFixAllProvider : FixAllProvider
             return document;
         }
 
-        var annotations = new List<SyntaxAnnotation>();
+        var annotations = new List<(SyntaxAnnotation Annotation, Diagnostic Diagnostic)>();
         var nodes = new Dictionary<SyntaxNode, SyntaxAnnotation>();
         foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
         {
@@ -139,12 +139,12 @@ internal sealed class SequentialFixAllProvider : FixAllProvider
             {
                 var annotation = new SyntaxAnnotation("SafeAuth.FixAll");
                 nodes.Add(node, annotation);
-                annotations.Add(annotation);
+                annotations.Add((annotation, diagnostic));
             }
         }
 
         var current = document.WithSyntaxRoot(root.ReplaceNodes(nodes.Keys, (original, rewritten) => rewritten.WithAdditionalAnnotations(nodes[original])));
-        foreach (var annotation in annotations)
+        foreach (var (annotation, diagnostic) in annotations)
         {
             var currentRoot = await current.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             var node = currentRoot?.GetAnnotatedNodes(annotation).FirstOrDefault();
@@ -153,7 +153,7 @@ internal sealed class SequentialFixAllProvider : FixAllProvider
                 continue;
             }
 
-            var candidates = await _getCandidates(current, node, cancellationToken).ConfigureAwait(false);
+            var candidates = await _getCandidates(current, node, diagnostic, cancellationToken).ConfigureAwait(false);
             // The kind of fix chosen where it applies; elsewhere the diagnostic's own first fix (a controller with
             // validation parameters in scope and a minimal API without).
             var candidate = candidates.FirstOrDefault(c => c.EquivalenceKey == equivalenceKey) ?? candidates.FirstOrDefault();

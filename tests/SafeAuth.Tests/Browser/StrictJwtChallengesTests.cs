@@ -1,9 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using SafeAuth.AspNetCore;
 using SafeAuth.Tests.Fixtures;
 using SafeAuth.Tokens;

@@ -3,7 +3,6 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SafeAuth.Analyzers.Common;
-using SafeAuth.Analyzers.Context;
 using SafeAuth.Analyzers.KnownTypes;
 using SourceKind = SafeAuth.Analyzers.Rules.Tokens.JwtReadWithoutValidationAnalyzer.SourceKind;
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -17,15 +16,6 @@ namespace SafeAuth.Analyzers.Rules.Tokens;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ExcessiveTokenLifetimeAnalyzer : DiagnosticAnalyzer
 {
-    /// <summary>Diagnostic property: <see cref="ExpiryKind"/> or <see cref="ClockSkewKind"/>.</summary>
-    internal const string KindProperty = "Kind";
-
-    /// <summary>Diagnostic property: the configured maximum, in whole seconds.</summary>
-    internal const string MaxSecondsProperty = "MaxSeconds";
-
-    internal const string ExpiryKind = "Expiry";
-    internal const string ClockSkewKind = "ClockSkew";
-
     internal static readonly DiagnosticDescriptor Rule = DescriptorFactory.Create(
         RuleIds.ExcessiveTokenLifetime,
         title: "Excessive token lifetime or clock skew",
@@ -79,7 +69,7 @@ public sealed class ExcessiveTokenLifetimeAnalyzer : DiagnosticAnalyzer
             var max = SafeAuthOptionDefinitions.MaxClockSkew.Get(context.Options, assignment.Syntax.SyntaxTree);
             if (seconds > max.TotalSeconds)
             {
-                Report(scope, context, assignment.Value.Syntax.GetLocation(), ClockSkewKind, max.TotalSeconds,
+                Report(scope, context, assignment.Value.Syntax.GetLocation(), FixProperties.ClockSkewKind, max.TotalSeconds,
                     "TokenValidationParameters.ClockSkew", "a clock skew", ExpiryValues.Describe(seconds));
             }
         }
@@ -169,14 +159,14 @@ public sealed class ExcessiveTokenLifetimeAnalyzer : DiagnosticAnalyzer
         var amount = expiry.IsMaxValue
             ? expiry.Expression.Type?.Name + ".MaxValue (never expires)"
             : ExpiryValues.Describe(expiry.Seconds);
-        Report(scope, context, value.Syntax.GetLocation(), ExpiryKind, max.TotalSeconds, member, refresh ? "a refresh token lifetime" : "a token lifetime", amount);
+        Report(scope, context, value.Syntax.GetLocation(), FixProperties.ExpiryKind, max.TotalSeconds, member, refresh ? "a refresh token lifetime" : "a token lifetime", amount);
     }
 
     private static void Report(AnalysisScope scope, OperationAnalysisContext context, Location location, string kind, double maxSeconds, string member, string what, string amount)
     {
         var properties = ImmutableDictionary<string, string?>.Empty
-            .Add(KindProperty, kind)
-            .Add(MaxSecondsProperty, ((long)maxSeconds).ToString(CultureInfo.InvariantCulture));
+            .With(FixProperties.Kind, kind)
+            .With(FixProperties.MaxSeconds, (long)maxSeconds);
         scope.Report(context, Diagnostic.Create(Rule, location, properties, member, what, amount, ExpiryValues.Describe(maxSeconds)));
     }
 }

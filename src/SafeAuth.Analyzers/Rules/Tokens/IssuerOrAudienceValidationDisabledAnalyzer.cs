@@ -74,7 +74,9 @@ public sealed class IssuerOrAudienceValidationDisabledAnalyzer : DiagnosticAnaly
             var selfIssued = IsSelfIssued(assignment);
             if (selfIssued == (_rule.Id == RuleIds.SelfIssuedIssuerOrAudienceUnchecked))
             {
-                _scope.Report(context, Diagnostic.Create(_rule, assignment.Syntax.GetLocation(), what, check, consequence));
+                var properties = ImmutableDictionary<string, string?>.Empty
+                    .With(FixProperties.HasExpectedValue, check == "issuer" ? IssuerIsKnown(assignment) : AudienceIsKnown(assignment));
+                _scope.Report(context, Diagnostic.Create(_rule, assignment.Syntax.GetLocation(), properties, what, check, consequence));
             }
         }
     }
@@ -148,6 +150,28 @@ public sealed class IssuerOrAudienceValidationDisabledAnalyzer : DiagnosticAnaly
             (false, true) => "the keys come from a shared provider, so a token minted for any other application is accepted",
             _ => "a token minted for another application is accepted",
         };
+    }
+
+    /// <summary>The default issuer check has something to compare with: ValidIssuer(s), or an Authority's metadata.</summary>
+    private static bool IssuerIsKnown(ISimpleAssignmentOperation assignment) =>
+        SetsSibling(assignment, "ValidIssuer", "ValidIssuers") || SetsAnywhere(assignment, "Authority", "MetadataAddress", "ConfigurationManager", "Configuration");
+
+    /// <summary>The default audience check has something to compare with: ValidAudience(s), or JwtBearer's Audience.</summary>
+    private static bool AudienceIsKnown(ISimpleAssignmentOperation assignment) =>
+        SetsSibling(assignment, "ValidAudience", "ValidAudiences") || SetsAnywhere(assignment, "Audience");
+
+    private static bool SetsAnywhere(IOperation anchor, params string[] names)
+    {
+        foreach (var operation in anchor.GetRoot().DescendantsAndSelf())
+        {
+            if (operation is ISimpleAssignmentOperation other && PropertyAssignments.AssignedProperty(other) is { } property
+                && Array.IndexOf(names, property.Name) >= 0 && !(other.Value.WalkDownConversion().ConstantValue is { HasValue: true, Value: null }))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool SetsSibling(ISimpleAssignmentOperation assignment, string first, string second)

@@ -18,7 +18,6 @@ namespace SafeAuth.Analyzers.Rules.Tokens;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SignatureValidationDisabledAnalyzer : DiagnosticAnalyzer
 {
-    internal const string ShapeProperty = "Shape";
     internal const string RequireSignedTokensShape = "RequireSignedTokens";
     internal const string SignatureValidatorShape = "SignatureValidator";
     internal const string NoneAlgorithmShape = "NoneAlgorithm";
@@ -254,7 +253,7 @@ public sealed class SignatureValidationDisabledAnalyzer : DiagnosticAnalyzer
         scope.Report(context, Diagnostic.Create(
             Rule,
             location,
-            ImmutableDictionary<string, string?>.Empty.Add(ShapeProperty, shape),
+            ImmutableDictionary<string, string?>.Empty.With(FixProperties.Shape, shape),
             member,
             consequence));
 }

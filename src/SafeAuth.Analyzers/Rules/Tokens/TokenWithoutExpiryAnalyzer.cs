@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -21,15 +20,6 @@ namespace SafeAuth.Analyzers.Rules.Tokens;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed partial class TokenWithoutExpiryAnalyzer : DiagnosticAnalyzer
 {
-    /// <summary>Diagnostic property: what the fix edits (<see cref="FixShape"/>).</summary>
-    internal const string ShapeProperty = "Shape";
-
-    /// <summary>Diagnostic property: <c>true</c> when the diagnostic is on an explicit <c>null</c> expiry the fix replaces.</summary>
-    internal const string ReplacesValueProperty = "ReplacesValue";
-
-    /// <summary>Diagnostic property: <c>safeauth.default_token_lifetime</c>, in whole seconds.</summary>
-    internal const string LifetimeSecondsProperty = "LifetimeSeconds";
-
     internal static readonly DiagnosticDescriptor Rule = DescriptorFactory.Create(
         RuleIds.TokenWithoutExpiry,
         title: "Token issued without expiry",
@@ -220,9 +210,9 @@ public sealed partial class TokenWithoutExpiryAnalyzer : DiagnosticAnalyzer
         {
             var lifetime = SafeAuthOptionDefinitions.DefaultTokenLifetime.Get(context.Options, location.SourceTree);
             var properties = ImmutableDictionary<string, string?>.Empty
-                .Add(ShapeProperty, shape.ToString())
-                .Add(ReplacesValueProperty, replacesValue ? "true" : "false")
-                .Add(LifetimeSecondsProperty, ((long)lifetime.TotalSeconds).ToString(CultureInfo.InvariantCulture));
+                .With(FixProperties.Shape, shape.ToString())
+                .With(FixProperties.ReplacesValue, replacesValue)
+                .With(FixProperties.LifetimeSeconds, (long)lifetime.TotalSeconds);
             _scope.Report(context, Diagnostic.Create(Rule, location, properties, member));
         }
     }

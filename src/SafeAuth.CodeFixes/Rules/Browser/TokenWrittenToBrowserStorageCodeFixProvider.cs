@@ -46,7 +46,7 @@ public sealed partial class TokenWrittenToBrowserStorageCodeFixProvider : Candid
         return node.AncestorsAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault();
     }
 
-    internal override async Task<ImmutableArray<FixCandidate>> GetCandidatesAsync(Document document, SyntaxNode node, CancellationToken cancellationToken)
+    internal override async Task<ImmutableArray<FixCandidate>> GetCandidatesAsync(Document document, SyntaxNode node, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         if (model is null || node is not InvocationExpressionSyntax invocationSyntax

@@ -17,7 +17,7 @@ public sealed class HardCodedSigningKeyCodeFixProvider : CandidateCodeFixProvide
 
     internal override SyntaxNode? FindNode(SyntaxNode root, Diagnostic diagnostic) => SecretFix.FindNode(root, diagnostic);
 
-    internal override async Task<ImmutableArray<FixCandidate>> GetCandidatesAsync(Document document, SyntaxNode node, CancellationToken cancellationToken)
+    internal override async Task<ImmutableArray<FixCandidate>> GetCandidatesAsync(Document document, SyntaxNode node, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         // Fix All hands over only the node: the algorithm (the loader's length check) is read from the code around it.
         var algorithm = await SecretFixAlgorithm.FindAsync(document, node, cancellationToken).ConfigureAwait(false);

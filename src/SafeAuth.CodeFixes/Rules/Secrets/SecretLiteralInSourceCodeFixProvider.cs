@@ -23,7 +23,7 @@ public sealed class SecretLiteralInSourceCodeFixProvider : CandidateCodeFixProvi
 
     internal override SyntaxNode? FindNode(SyntaxNode root, Diagnostic diagnostic) => SecretFix.FindNode(root, diagnostic);
 
-    internal override Task<ImmutableArray<FixCandidate>> GetCandidatesAsync(Document document, SyntaxNode node, CancellationToken cancellationToken)
+    internal override Task<ImmutableArray<FixCandidate>> GetCandidatesAsync(Document document, SyntaxNode node, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         if (node is not LiteralExpressionSyntax literal || literal.IsKind(SyntaxKind.Utf8StringLiteralExpression)
             || SecretLiteralDetector.Detect(literal.Token.ValueText) is not { } kind)

@@ -11,7 +11,6 @@ using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 using SafeAuth.Analyzers;
 using SafeAuth.Analyzers.Common;
-using SafeAuth.Analyzers.Rules.Tokens;
 using SafeAuth.CodeFixes.Common;
 
 namespace SafeAuth.CodeFixes.Rules.Tokens;
@@ -30,8 +29,8 @@ public sealed class ExcessiveTokenLifetimeCodeFixProvider : CodeFixProvider
     {
         foreach (var diagnostic in context.Diagnostics)
         {
-            var isSkew = diagnostic.Properties.TryGetValue(ExcessiveTokenLifetimeAnalyzer.KindProperty, out var kind) && kind == ExcessiveTokenLifetimeAnalyzer.ClockSkewKind;
-            var max = ExpirySyntax.SecondsProperty(diagnostic, ExcessiveTokenLifetimeAnalyzer.MaxSecondsProperty, isSkew ? TimeSpan.FromMinutes(5) : TimeSpan.FromDays(1));
+            var isSkew = FixProperties.Text(diagnostic, FixProperties.Kind) == FixProperties.ClockSkewKind;
+            var max = ExpirySyntax.SecondsProperty(diagnostic, FixProperties.MaxSeconds, isSkew ? TimeSpan.FromMinutes(5) : TimeSpan.FromDays(1));
             var title = (isSkew ? "Clamp the clock skew to " : "Clamp the token lifetime to ") + Analyzers.Options.DurationParser.Describe(max);
             var document = context.Document;
             context.RegisterCodeFix(
@@ -62,17 +61,17 @@ public sealed class ExcessiveTokenLifetimeCodeFixProvider : CodeFixProvider
             return Task.FromResult(false);
         }
 
-        var isSkew = diagnostic.Properties.TryGetValue(ExcessiveTokenLifetimeAnalyzer.KindProperty, out var kind) && kind == ExcessiveTokenLifetimeAnalyzer.ClockSkewKind;
+        var isSkew = FixProperties.Text(diagnostic, FixProperties.Kind) == FixProperties.ClockSkewKind;
         var model = editor.SemanticModel;
         var generator = editor.Generator;
         if (isSkew)
         {
-            var maxSkew = ExpirySyntax.SecondsProperty(diagnostic, ExcessiveTokenLifetimeAnalyzer.MaxSecondsProperty, TimeSpan.FromMinutes(5));
+            var maxSkew = ExpirySyntax.SecondsProperty(diagnostic, FixProperties.MaxSeconds, TimeSpan.FromMinutes(5));
             editor.ReplaceNode(expression, ExpirySyntax.FromSpan(generator, model.Compilation, maxSkew).WithTriviaFrom(expression));
             return Task.FromResult(true);
         }
 
-        var max = ExpirySyntax.SecondsProperty(diagnostic, ExcessiveTokenLifetimeAnalyzer.MaxSecondsProperty, TimeSpan.FromDays(1));
+        var max = ExpirySyntax.SecondsProperty(diagnostic, FixProperties.MaxSeconds, TimeSpan.FromDays(1));
         var operation = model.GetOperation(expression, cancellationToken);
         if (operation is null || !ExpiryValues.TryGetExpiry(operation, operation.GetRoot(), out var expiry)
             || expiry.Expression.Syntax is not ExpressionSyntax target)

@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SafeAuth.Analyzers;
+using SafeAuth.Analyzers.Common;
 using SafeAuth.CodeFixes.Common;
 
 namespace SafeAuth.CodeFixes.Rules.Tokens;
@@ -22,15 +23,17 @@ public sealed class IssuerOrAudienceValidationDisabledCodeFixProvider : Candidat
     internal override SyntaxNode? FindNode(SyntaxNode root, Diagnostic diagnostic) =>
         SyntaxEdits.FindReported(root, diagnostic)?.AncestorsAndSelf().OfType<AssignmentExpressionSyntax>().FirstOrDefault();
 
-    internal override Task<ImmutableArray<FixCandidate>> GetCandidatesAsync(Document document, SyntaxNode node, CancellationToken cancellationToken)
+    internal override Task<ImmutableArray<FixCandidate>> GetCandidatesAsync(Document document, SyntaxNode node, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        if (!SyntaxEdits.CanRemoveAssignment(node))
+        // Without a ValidIssuer/ValidAudience (or an Authority, or JwtBearer's Audience) the default check refuses every
+        // token: removing the opt-out would only move the failure from security to availability. No fix there.
+        if (!SyntaxEdits.CanRemoveAssignment(node) || !FixProperties.Flag(diagnostic, FixProperties.HasExpectedValue))
         {
             return Task.FromResult(ImmutableArray<FixCandidate>.Empty);
         }
 
         return Task.FromResult(ImmutableArray.Create(new FixCandidate(
-            "Remove the assignment (issuer and audience are validated by default; set ValidIssuer/ValidAudience)",
+            "Remove the assignment (the issuer and audience are validated by default against the values already set)",
             RemoveAssignmentKey,
             (doc, n, ct) => SyntaxEdits.RemoveAssignmentAsync(doc, n, ct))));
     }

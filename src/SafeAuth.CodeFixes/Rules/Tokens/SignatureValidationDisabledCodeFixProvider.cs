@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using SafeAuth.Analyzers;
+using SafeAuth.Analyzers.Common;
 using SafeAuth.Analyzers.Rules.Tokens;
 using SafeAuth.CodeFixes.Common;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
@@ -28,7 +29,7 @@ public sealed class SignatureValidationDisabledCodeFixProvider : CandidateCodeFi
     internal override SyntaxNode? FindNode(SyntaxNode root, Diagnostic diagnostic)
     {
         var node = SyntaxEdits.FindReported(root, diagnostic);
-        if (!diagnostic.Properties.TryGetValue(SignatureValidationDisabledAnalyzer.ShapeProperty, out var shape))
+        if (FixProperties.Text(diagnostic, FixProperties.Shape) is not { } shape)
         {
             return null;
         }
@@ -41,7 +42,7 @@ public sealed class SignatureValidationDisabledCodeFixProvider : CandidateCodeFi
         };
     }
 
-    internal override Task<ImmutableArray<FixCandidate>> GetCandidatesAsync(Document document, SyntaxNode node, CancellationToken cancellationToken)
+    internal override Task<ImmutableArray<FixCandidate>> GetCandidatesAsync(Document document, SyntaxNode node, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         var candidates = ImmutableArray.CreateBuilder<FixCandidate>();
         switch (node)

@@ -30,7 +30,7 @@ public sealed class TokenIssuedWithoutSignatureCodeFixProvider : CandidateCodeFi
     internal override SyntaxNode? FindNode(SyntaxNode root, Diagnostic diagnostic) =>
         SyntaxEdits.FindReported(root, diagnostic) is { } node && node is BaseObjectCreationExpressionSyntax or InvocationExpressionSyntax ? node : null;
 
-    internal override async Task<ImmutableArray<FixCandidate>> GetCandidatesAsync(Document document, SyntaxNode node, CancellationToken cancellationToken)
+    internal override async Task<ImmutableArray<FixCandidate>> GetCandidatesAsync(Document document, SyntaxNode node, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         var credentialsType = model is null ? null : WellKnownTypes.GetOrCreate(model.Compilation).Get(MetadataNames.SigningCredentials);

@@ -30,7 +30,7 @@ public sealed class TokenValidationResultIgnoredCodeFixProvider : CandidateCodeF
     internal override SyntaxNode? FindNode(SyntaxNode root, Diagnostic diagnostic) =>
         SyntaxEdits.FindReported(root, diagnostic)?.AncestorsAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault();
 
-    internal override async Task<ImmutableArray<FixCandidate>> GetCandidatesAsync(Document document, SyntaxNode node, CancellationToken cancellationToken)
+    internal override async Task<ImmutableArray<FixCandidate>> GetCandidatesAsync(Document document, SyntaxNode node, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         if (model is null || model.GetOperation(node, cancellationToken) is not IInvocationOperation invocation

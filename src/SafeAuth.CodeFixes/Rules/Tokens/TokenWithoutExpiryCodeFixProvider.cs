@@ -13,6 +13,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 using SafeAuth.Analyzers;
+using SafeAuth.Analyzers.Common;
 using SafeAuth.Analyzers.KnownTypes;
 using SafeAuth.Analyzers.Rules.Tokens;
 using SafeAuth.CodeFixes.Common;
@@ -60,13 +61,13 @@ public sealed class TokenWithoutExpiryCodeFixProvider : CodeFixProvider
     }
 
     private static TokenWithoutExpiryAnalyzer.FixShape Shape(Diagnostic diagnostic) =>
-        diagnostic.Properties.TryGetValue(TokenWithoutExpiryAnalyzer.ShapeProperty, out var text)
+        FixProperties.Text(diagnostic, FixProperties.Shape) is { } text
         && Enum.TryParse<TokenWithoutExpiryAnalyzer.FixShape>(text, out var shape)
             ? shape
             : TokenWithoutExpiryAnalyzer.FixShape.None;
 
     private static TimeSpan Lifetime(Diagnostic diagnostic) =>
-        ExpirySyntax.SecondsProperty(diagnostic, TokenWithoutExpiryAnalyzer.LifetimeSecondsProperty, TimeSpan.FromMinutes(15));
+        ExpirySyntax.SecondsProperty(diagnostic, FixProperties.LifetimeSeconds, TimeSpan.FromMinutes(15));
 
     private static Task<bool> ApplyAsync(DocumentEditor editor, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
@@ -97,7 +98,7 @@ public sealed class TokenWithoutExpiryCodeFixProvider : CodeFixProvider
             return true;
         }
 
-        if (diagnostic.Properties.TryGetValue(TokenWithoutExpiryAnalyzer.ReplacesValueProperty, out var replaces) && replaces == "true")
+        if (FixProperties.Flag(diagnostic, FixProperties.ReplacesValue))
         {
             var value = node is ArgumentSyntax nullArgument ? nullArgument.Expression : node;
             editor.ReplaceNode(value, expires.WithTriviaFrom(value));

@@ -1,3 +1,4 @@
+using SafeAuth.Analyzers.Tests.Verifiers;
 using Xunit;
 using static SafeAuth.Analyzers.Tests.Verifiers.Snippets;
 using VerifyCS = SafeAuth.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
@@ -141,6 +142,7 @@ public class IssuerOrAudienceValidationDisabledAnalyzerTests
             {
                 public TokenValidationParameters Create(JwtBearerOptions options)
                 {
+                    options.Authority = "https://login.example.com/";
                     [|options.TokenValidationParameters.ValidateIssuer = false|];
                     return new TokenValidationParameters
                     {
@@ -155,6 +157,7 @@ public class IssuerOrAudienceValidationDisabledAnalyzerTests
             {
                 public TokenValidationParameters Create(JwtBearerOptions options)
                 {
+                    options.Authority = "https://login.example.com/";
                     return new TokenValidationParameters
                     {
                         ValidAudience = "api",
@@ -162,5 +165,51 @@ public class IssuerOrAudienceValidationDisabledAnalyzerTests
                 }
             }
             """, "AUTH103.RemoveAssignment");
+    }
+
+    [Fact]
+    public async Task Fix_NotOffered_WhereTheCheckWouldHaveNothingToCompareWith()
+    {
+        // No ValidIssuer, no Authority; no ValidAudience, no JwtBearer Audience: removing either opt-out would make the
+        // default check refuse every token. The findings stay, with no fix; JwtBearer's Audience counts as a value.
+        var test = new VerifyCS.Test(References.Server, null)
+        {
+            TestCode = TokenUsings + """
+                public class Setup
+                {
+                    public TokenValidationParameters Create() => new()
+                    {
+                        ValidAlgorithms = new[] { SecurityAlgorithms.RsaSha256 },
+                        [|ValidateIssuer = false|],
+                        [|ValidateAudience = false|],
+                    };
+
+                    public void Bearer(JwtBearerOptions options)
+                    {
+                        options.Audience = "api://orders";
+                        [|options.TokenValidationParameters.ValidateAudience = false|];
+                    }
+                }
+                """,
+            FixedCode = TokenUsings + """
+                public class Setup
+                {
+                    public TokenValidationParameters Create() => new()
+                    {
+                        ValidAlgorithms = new[] { SecurityAlgorithms.RsaSha256 },
+                        [|ValidateIssuer = false|],
+                        [|ValidateAudience = false|],
+                    };
+
+                    public void Bearer(JwtBearerOptions options)
+                    {
+                        options.Audience = "api://orders";
+                    }
+                }
+                """,
+            CodeActionEquivalenceKey = "AUTH103.RemoveAssignment",
+        };
+        test.FixedState.MarkupHandling = Microsoft.CodeAnalysis.Testing.MarkupMode.Allow;
+        await test.RunAsync(CancellationToken.None);
     }
 }
