@@ -24,7 +24,7 @@ namespace SafeAuth.CodeFixes.Rules.NativeClients;
 /// <c>Pkce</c> helper; give an <c>AuthorizationCodeTokenRequest</c> the verifier in scope.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AuthorizationCodeWithoutPkceCodeFixProvider)), Shared]
-public sealed class AuthorizationCodeWithoutPkceCodeFixProvider : CandidateCodeFixProvider
+public sealed partial class AuthorizationCodeWithoutPkceCodeFixProvider : CandidateCodeFixProvider
 {
     internal const string RemoveUsePkceFalseKey = "AUTH502.RemoveUsePkceFalse";
     internal const string SafeAuthPkceKey = "AUTH502.SafeAuthPkce";
@@ -58,7 +58,12 @@ public sealed class AuthorizationCodeWithoutPkceCodeFixProvider : CandidateCodeF
                 when WellKnownTypes.GetOrCreate(model.Compilation).Get(MetadataNames.SafeAuthPkce) is { } pkce
                      && ScopeLookup.EnclosingBlockStatement(node) is not null
                      && invocation.Syntax is InvocationExpressionSyntax:
-                builder.Add(new FixCandidate("Send a PKCE challenge made with SafeAuth Pkce", SafeAuthPkceKey,
+                var keepsVerifier = KeepsVerifierInField(model, node, cancellationToken) || RedeemsInSameMethod(model, node, cancellationToken);
+                builder.Add(new FixCandidate(
+                    keepsVerifier
+                        ? "Send a PKCE challenge made with SafeAuth Pkce, and its verifier when redeeming the code"
+                        : "Send a PKCE challenge made with SafeAuth Pkce (then send codeVerifier as code_verifier when redeeming the code)",
+                    SafeAuthPkceKey,
                     (doc, n, ct) => AddChallengeAsync(doc, n, pkce, ct)));
                 break;
 
@@ -88,7 +93,8 @@ public sealed class AuthorizationCodeWithoutPkceCodeFixProvider : CandidateCodeF
 
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
         var model = editor.SemanticModel;
-        var verifierName = ScopeLookup.UniqueName(model, node, "codeVerifier");
+        var inField = KeepsVerifierInField(model, node, cancellationToken);
+        var verifierName = inField ? VerifierFieldName(model, node) : ScopeLookup.UniqueName(model, node, "codeVerifier");
         var challengeName = ScopeLookup.UniqueName(model, node, "codeChallenge");
         var pkce = (ExpressionSyntax)editor.Generator.TypeExpression(pkceType).WithAdditionalAnnotations(Simplifier.AddImportsAnnotation, Simplifier.Annotation);
 
@@ -111,8 +117,17 @@ public sealed class AuthorizationCodeWithoutPkceCodeFixProvider : CandidateCodeF
         var separators = Enumerable.Repeat(Token(SyntaxKind.CommaToken).WithTrailingTrivia(Space), arguments.Count - 1);
         var newInvocation = invocation.WithArgumentList(invocation.ArgumentList.WithArguments(SeparatedList(arguments, separators)));
 
-        editor.InsertBefore(statement, new[] { Local(verifierName, createVerifier), Local(challengeName, createChallenge) });
+        var keepVerifier = inField
+            ? ExpressionStatement(AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, IdentifierName(verifierName), createVerifier)).WithAdditionalAnnotations(Formatter.Annotation)
+            : Local(verifierName, createVerifier);
+        editor.InsertBefore(statement, new[] { keepVerifier, Local(challengeName, createChallenge) });
         editor.ReplaceNode(node, newInvocation);
+        SendVerifierAtRedemption(editor, node, verifierName, inField, cancellationToken);
+        if (inField && node.FirstAncestorOrSelf<ClassDeclarationSyntax>() is { } type)
+        {
+            editor.InsertMembers(type, 0, new[] { VerifierField(verifierName) });
+        }
+
         return editor.GetChangedDocument();
     }
 
