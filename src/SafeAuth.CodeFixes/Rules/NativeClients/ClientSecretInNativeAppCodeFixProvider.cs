@@ -59,11 +59,11 @@ public sealed class ClientSecretInNativeAppCodeFixProvider : CandidateCodeFixPro
             case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "ClientSecret" } property }
                 when property.Property.ContainingType.InheritsFromOrEquals(types.Get(MetadataNames.DuendeOidcClientOptions))
                      && AssignmentRemoval.CanRemove(node):
-                builder.Add(new FixCandidate("Remove the client secret (OidcClient uses PKCE)", RemoveClientSecretKey, AssignmentRemoval.RemoveAsync));
+                builder.Add(new FixCandidate("Remove the client secret (OidcClient uses PKCE; register the app as a public client and revoke the secret)", RemoveClientSecretKey, AssignmentRemoval.RemoveAsync));
                 break;
 
             case IInvocationOperation invocation when TryPlanPublicClient(model, invocation, types, cancellationToken, out _):
-                builder.Add(new FixCandidate("Use a public client (PublicClientApplicationBuilder) with a loopback redirect", PublicClientKey, RewriteAsPublicClientAsync));
+                builder.Add(new FixCandidate("Use a public client (PublicClientApplicationBuilder; register the app as a public client with its redirect URI, and revoke the secret)", PublicClientKey, RewriteAsPublicClientAsync));
                 break;
         }
 
@@ -235,7 +235,9 @@ public sealed class ClientSecretInNativeAppCodeFixProvider : CandidateCodeFixPro
             .WithAdditionalAnnotations(Simplifier.AddImportsAnnotation, Simplifier.Annotation);
         ExpressionSyntax result = plan.Create.WithExpression(createAccess.WithExpression(publicType.WithTriviaFrom(createAccess.Expression)));
 
-        // .WithRedirectUri("http://localhost"), laid out like the first call of the chain.
+        // A redirect the app already sets (msal{clientId}://auth on MAUI, a registered loopback) is kept. Without one,
+        // WithDefaultRedirectUri() picks the platform's: http://localhost on desktop, msal{clientId}://auth on mobile.
+        var keepsRedirect = plan.Calls.Any(c => ((MemberAccessExpressionSyntax)c.Expression).Name.Identifier.ValueText == "WithRedirectUri");
         var firstAccess = plan.Calls.Count > 0 ? (MemberAccessExpressionSyntax)plan.Calls[0].Expression : null;
         var dot = Token(SyntaxKind.DotToken);
         if (firstAccess is not null)
@@ -243,16 +245,21 @@ public sealed class ClientSecretInNativeAppCodeFixProvider : CandidateCodeFixPro
             dot = dot.WithLeadingTrivia(firstAccess.OperatorToken.LeadingTrivia);
         }
 
-        result = InvocationExpression(
-            MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, result, dot, IdentifierName("WithRedirectUri")),
-            ArgumentList(SingletonSeparatedList(Argument(LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(LoopbackRedirect))))))
-            .WithTrailingTrivia(plan.Create.GetTrailingTrivia());
+        if (!keepsRedirect)
+        {
+            result = HasMember(plan.PublicBuilder, "WithDefaultRedirectUri")
+                ? InvocationExpression(MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, result, dot, IdentifierName("WithDefaultRedirectUri")), ArgumentList())
+                : InvocationExpression(
+                    MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, result, dot, IdentifierName("WithRedirectUri")),
+                    ArgumentList(SingletonSeparatedList(Argument(LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(LoopbackRedirect))))));
+            result = result.WithTrailingTrivia(plan.Create.GetTrailingTrivia());
+        }
 
         foreach (var call in plan.Calls)
         {
             var access = (MemberAccessExpressionSyntax)call.Expression;
             var name = access.Name.Identifier.ValueText;
-            if (CredentialMethods.Contains(name) || name == "WithRedirectUri")
+            if (CredentialMethods.Contains(name))
             {
                 continue;
             }

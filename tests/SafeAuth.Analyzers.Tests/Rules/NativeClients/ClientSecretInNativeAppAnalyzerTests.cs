@@ -375,7 +375,7 @@ public class ClientSecretInNativeAppAnalyzerTests
                 public async Task<AuthenticationResult?> Silent(string[] scopes)
                 {
                     var app = PublicClientApplicationBuilder.Create("client-id")
-                        .WithRedirectUri("http://localhost")
+                        .WithDefaultRedirectUri()
                         .WithTenantId("contoso")
                         .Build();
                     var accounts = await app.GetAccountsAsync();
@@ -407,8 +407,8 @@ public class ClientSecretInNativeAppAnalyzerTests
             {
                 public static void Create(string secret)
                 {
-                    PublicClientApplicationBuilder.Create("a").WithRedirectUri("http://localhost").Build();
-                    var builder = PublicClientApplicationBuilder.Create("b").WithRedirectUri("http://localhost").WithAuthority("https://login.example.com/contoso");
+                    PublicClientApplicationBuilder.Create("a").WithDefaultRedirectUri().Build();
+                    var builder = PublicClientApplicationBuilder.Create("b").WithDefaultRedirectUri().WithAuthority("https://login.example.com/contoso");
                     var app = builder.Build();
                 }
             }
@@ -480,5 +480,34 @@ public class ClientSecretInNativeAppAnalyzerTests
                 public static OidcClientOptions Inline() => new OidcClientOptions { ClientId = "desktop" };
             }
             """, References.Duende, "AUTH501.RemoveClientSecret");
+    }
+
+    [Fact]
+    public async Task Fix_MsalKeepsThePlatformRedirectTheAppSets()
+    {
+        // A MAUI app's msal{clientId}://auth redirect is what its platform registration expects: it stays.
+        await VerifyFix("""
+            using Microsoft.Identity.Client;
+
+            public static class Clients
+            {
+                public static void Create(string secret)
+                {
+                    var app = ConfidentialClientApplicationBuilder.Create("client-id").WithRedirectUri("msalclient-id://auth").[|WithClientSecret(secret)|].Build();
+                    _ = app.GetAccountsAsync();
+                }
+            }
+            """, """
+            using Microsoft.Identity.Client;
+
+            public static class Clients
+            {
+                public static void Create(string secret)
+                {
+                    var app = PublicClientApplicationBuilder.Create("client-id").WithRedirectUri("msalclient-id://auth").Build();
+                    _ = app.GetAccountsAsync();
+                }
+            }
+            """, References.Msal, "AUTH501.PublicClient");
     }
 }
