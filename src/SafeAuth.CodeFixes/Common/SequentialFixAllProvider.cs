@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Editing;
 
 namespace SafeAuth.CodeFixes.Common;
 
@@ -23,6 +24,14 @@ internal sealed class FixCandidate
         Apply = apply;
         Registrations = registrations.IsDefault ? ImmutableArray<Registration>.Empty : registrations;
     }
+
+    /// <summary>A candidate whose edit works on a <see cref="DocumentEditor"/> of the document; false leaves it unchanged.</summary>
+    public static FixCandidate WithEditor(string title, string equivalenceKey, Func<DocumentEditor, SyntaxNode, CancellationToken, bool> edit) =>
+        new(title, equivalenceKey, async (document, node, cancellationToken) =>
+        {
+            var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+            return edit(editor, node, cancellationToken) ? editor.GetChangedDocument() : document;
+        });
 
     public string Title { get; }
 

@@ -4,7 +4,6 @@ using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
@@ -17,50 +16,28 @@ namespace SafeAuth.CodeFixes.Rules.Tokens;
 
 /// <summary>AUTH203 fix: clamp the expiry to now plus <c>safeauth.max_token_lifetime</c>, or the skew to <c>safeauth.max_clock_skew</c>.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ExcessiveTokenLifetimeCodeFixProvider)), Shared]
-public sealed class ExcessiveTokenLifetimeCodeFixProvider : CodeFixProvider
+public sealed class ExcessiveTokenLifetimeCodeFixProvider : CandidateCodeFixProvider
 {
     internal const string ClampKey = "AUTH203.Clamp";
 
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIds.ExcessiveTokenLifetime);
 
-    public override FixAllProvider GetFixAllProvider() => EditorFixAllProvider.Create(ApplyAsync);
-
-    public override Task RegisterCodeFixesAsync(CodeFixContext context)
+    internal override SyntaxNode? FindNode(SyntaxNode root, Diagnostic diagnostic)
     {
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            var isSkew = FixProperties.Text(diagnostic, FixProperties.Kind) == FixProperties.ClockSkewKind;
-            var max = ExpirySyntax.SecondsProperty(diagnostic, FixProperties.MaxSeconds, isSkew ? TimeSpan.FromMinutes(5) : TimeSpan.FromDays(1));
-            var title = (isSkew ? "Clamp the clock skew to " : "Clamp the token lifetime to ") + Analyzers.Options.DurationParser.Describe(max);
-            var document = context.Document;
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    title,
-                    async ct =>
-                    {
-                        var editor = await DocumentEditor.CreateAsync(document, ct).ConfigureAwait(false);
-                        return await ApplyAsync(editor, diagnostic, ct).ConfigureAwait(false) ? editor.GetChangedDocument() : document;
-                    },
-                    ClampKey),
-                diagnostic);
-        }
-
-        return Task.CompletedTask;
+        var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+        return node is ArgumentSyntax argument ? argument.Expression : node as ExpressionSyntax;
     }
 
-    private static Task<bool> ApplyAsync(DocumentEditor editor, Diagnostic diagnostic, CancellationToken cancellationToken)
+    internal override Task<ImmutableArray<FixCandidate>> GetCandidatesAsync(Document document, SyntaxNode node, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        var node = editor.OriginalRoot.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-        if (node is ArgumentSyntax argument)
-        {
-            node = argument.Expression;
-        }
+        var isSkew = FixProperties.Text(diagnostic, FixProperties.Kind) == FixProperties.ClockSkewKind;
+        var max = ExpirySyntax.SecondsProperty(diagnostic, FixProperties.MaxSeconds, isSkew ? TimeSpan.FromMinutes(5) : TimeSpan.FromDays(1));
+        var title = (isSkew ? "Clamp the clock skew to " : "Clamp the token lifetime to ") + Analyzers.Options.DurationParser.Describe(max);
+        return Task.FromResult(ImmutableArray.Create(FixCandidate.WithEditor(title, ClampKey, (editor, n, ct) => Clamp(editor, (ExpressionSyntax)n, diagnostic, ct))));
+    }
 
-        if (node is not ExpressionSyntax expression)
-        {
-            return Task.FromResult(false);
-        }
-
+    private static bool Clamp(DocumentEditor editor, ExpressionSyntax expression, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
         var isSkew = FixProperties.Text(diagnostic, FixProperties.Kind) == FixProperties.ClockSkewKind;
         var model = editor.SemanticModel;
         var generator = editor.Generator;
@@ -68,7 +45,7 @@ public sealed class ExcessiveTokenLifetimeCodeFixProvider : CodeFixProvider
         {
             var maxSkew = ExpirySyntax.SecondsProperty(diagnostic, FixProperties.MaxSeconds, TimeSpan.FromMinutes(5));
             editor.ReplaceNode(expression, ExpirySyntax.FromSpan(generator, model.Compilation, maxSkew).WithTriviaFrom(expression));
-            return Task.FromResult(true);
+            return true;
         }
 
         var max = ExpirySyntax.SecondsProperty(diagnostic, FixProperties.MaxSeconds, TimeSpan.FromDays(1));
@@ -76,7 +53,7 @@ public sealed class ExcessiveTokenLifetimeCodeFixProvider : CodeFixProvider
         if (operation is null || !ExpiryValues.TryGetExpiry(operation, operation.GetRoot(), out var expiry)
             || expiry.Expression.Syntax is not ExpressionSyntax target)
         {
-            return Task.FromResult(false);
+            return false;
         }
 
         ExpressionSyntax replacement;
@@ -91,6 +68,6 @@ public sealed class ExcessiveTokenLifetimeCodeFixProvider : CodeFixProvider
         }
 
         editor.ReplaceNode(target, replacement.WithTriviaFrom(target).WithAdditionalAnnotations(Formatter.Annotation));
-        return Task.FromResult(true);
+        return true;
     }
 }

@@ -6,7 +6,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -26,39 +25,23 @@ namespace SafeAuth.CodeFixes.Rules.Tokens;
 /// <c>expires:</c>, <c>Expires =</c>, an <c>"exp"</c> entry or member, or <c>AddClaim(ClaimName.ExpirationTime, …)</c>.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(TokenWithoutExpiryCodeFixProvider)), Shared]
-public sealed class TokenWithoutExpiryCodeFixProvider : CodeFixProvider
+public sealed class TokenWithoutExpiryCodeFixProvider : CandidateCodeFixProvider
 {
     internal const string AddExpiryKey = "AUTH201.AddExpiry";
 
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIds.TokenWithoutExpiry);
 
-    public override FixAllProvider GetFixAllProvider() => EditorFixAllProvider.Create(ApplyAsync);
+    internal override SyntaxNode? FindNode(SyntaxNode root, Diagnostic diagnostic) =>
+        Shape(diagnostic) == TokenWithoutExpiryAnalyzer.FixShape.None || diagnostic.Location.SourceSpan.End > root.FullSpan.End
+            ? null
+            : root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
 
-    public override Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (Shape(diagnostic) == TokenWithoutExpiryAnalyzer.FixShape.None)
-            {
-                continue;
-            }
-
-            var lifetime = Lifetime(diagnostic);
-            var document = context.Document;
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Add an expiry of " + Analyzers.Options.DurationParser.Describe(lifetime),
-                    async ct =>
-                    {
-                        var editor = await DocumentEditor.CreateAsync(document, ct).ConfigureAwait(false);
-                        return await ApplyAsync(editor, diagnostic, ct).ConfigureAwait(false) ? editor.GetChangedDocument() : document;
-                    },
-                    AddExpiryKey),
-                diagnostic);
-        }
-
-        return Task.CompletedTask;
-    }
+    internal override Task<ImmutableArray<FixCandidate>> GetCandidatesAsync(Document document, SyntaxNode node, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+        Task.FromResult(ImmutableArray.Create(FixCandidate.WithEditor(
+            "Add an expiry of " + Analyzers.Options.DurationParser.Describe(Lifetime(diagnostic))
+            + (Shape(diagnostic) == TokenWithoutExpiryAnalyzer.FixShape.DescriptorExpires ? string.Empty : ", with iat and nbf"),
+            AddExpiryKey,
+            (editor, n, _) => Apply(editor, diagnostic, n))));
 
     private static TokenWithoutExpiryAnalyzer.FixShape Shape(Diagnostic diagnostic) =>
         FixProperties.Text(diagnostic, FixProperties.Shape) is { } text
@@ -69,9 +52,8 @@ public sealed class TokenWithoutExpiryCodeFixProvider : CodeFixProvider
     private static TimeSpan Lifetime(Diagnostic diagnostic) =>
         ExpirySyntax.SecondsProperty(diagnostic, FixProperties.LifetimeSeconds, TimeSpan.FromMinutes(15));
 
-    private static Task<bool> ApplyAsync(DocumentEditor editor, Diagnostic diagnostic, CancellationToken cancellationToken)
+    private static bool Apply(DocumentEditor editor, Diagnostic diagnostic, SyntaxNode node)
     {
-        var node = editor.OriginalRoot.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
         var lifetime = Lifetime(diagnostic);
         var applied = Shape(diagnostic) switch
         {
@@ -86,7 +68,7 @@ public sealed class TokenWithoutExpiryCodeFixProvider : CodeFixProvider
             TokenWithoutExpiryAnalyzer.FixShape.BuilderClaim => AddBuilderClaim(editor, node, lifetime),
             _ => false,
         };
-        return Task.FromResult(applied);
+        return applied;
     }
 
     /// <summary><c>expires: DateTime.UtcNow.Add…</c>: replaces an explicit <c>null</c>, or is appended to the constructor's arguments.</summary>
