@@ -15,6 +15,9 @@ namespace SafeAuth.Analyzers.Rules.NativeClients;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ImplicitOrPasswordGrantAnalyzer : DiagnosticAnalyzer
 {
+    /// <summary><see cref="FixProperties.Shape"/> of an implicit <c>ResponseType</c> assignment on OIDC options.</summary>
+    internal const string ResponseTypeShape = "ResponseType";
+
     internal const string Implicit = "implicit grant";
     internal const string Password = "password grant";
 
@@ -197,7 +200,9 @@ public sealed class ImplicitOrPasswordGrantAnalyzer : DiagnosticAnalyzer
             var value = OAuthText.ConstantString(assignment.Value);
             if (OAuthText.IsImplicit(value))
             {
-                Report(context, assignment.Syntax.GetLocation(), member + " = \"" + value + "\"", Implicit);
+                // The one shape with a safe rewrite: the library does code + PKCE itself once the response type is "code".
+                _scope.Report(context, Diagnostic.Create(Rule, assignment.Syntax.GetLocation(),
+                    ImmutableDictionary<string, string?>.Empty.With(FixProperties.Shape, ResponseTypeShape), member + " = \"" + value + "\"", Implicit));
             }
         }
 
