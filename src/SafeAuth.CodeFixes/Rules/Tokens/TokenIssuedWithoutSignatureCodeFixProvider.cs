@@ -7,7 +7,9 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Simplification;
 using SafeAuth.Analyzers;
 using SafeAuth.Analyzers.Common;
 using SafeAuth.Analyzers.KnownTypes;
@@ -17,13 +19,14 @@ using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 namespace SafeAuth.CodeFixes.Rules.Tokens;
 
 /// <summary>
-/// AUTH105 fix: sign with the <c>SigningCredentials</c> in scope. Where none is in scope no fix is offered: choosing a key
-/// is the author's decision (see the rule page).
+/// AUTH105 fix: sign with the <c>SigningCredentials</c> in scope, or, with none and SafeAuth referenced, with an HMAC key
+/// SafeAuth loads from an environment variable named for the issuing type.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(TokenIssuedWithoutSignatureCodeFixProvider)), Shared]
 public sealed class TokenIssuedWithoutSignatureCodeFixProvider : CandidateCodeFixProvider
 {
     internal const string AddCredentialsKey = "AUTH105.AddSigningCredentials";
+    internal const string EnvironmentKeyKey = "AUTH105.KeyFromEnvironment";
 
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIds.TokenIssuedWithoutSignature);
 
@@ -41,9 +44,14 @@ public sealed class TokenIssuedWithoutSignatureCodeFixProvider : CandidateCodeFi
 
         var credentials = ScopeLookup.Find(model, node.SpanStart, (_, type) => type.InheritsFromOrEquals(credentialsType));
         var operation = model.GetOperation(node, cancellationToken);
-        if (credentials is null || operation is null || Target(operation) is not { } target)
+        if (operation is null || Target(operation) is null)
         {
             return ImmutableArray<FixCandidate>.Empty;
+        }
+
+        if (credentials is null)
+        {
+            return SignWithKeyFromEnvironment(model, node);
         }
 
         return ImmutableArray.Create(new FixCandidate($"Sign the token with '{credentials.Name}'", AddCredentialsKey, async (doc, n, ct) =>
@@ -54,6 +62,41 @@ public sealed class TokenIssuedWithoutSignatureCodeFixProvider : CandidateCodeFi
                 ? await current.Apply(doc, IdentifierName(credentials.Name), ct).ConfigureAwait(false)
                 : doc;
         }));
+    }
+
+    /// <summary>
+    /// No credentials in scope: sign with an HMAC key that SafeAuth loads (and checks) from an environment variable named
+    /// for the issuing type. Every service that validates these tokens must be given the same key; the title says so.
+    /// </summary>
+    private static ImmutableArray<FixCandidate> SignWithKeyFromEnvironment(SemanticModel model, SyntaxNode node)
+    {
+        var types = WellKnownTypes.GetOrCreate(model.Compilation);
+        if (types.Get(MetadataNames.SafeAuthSigningKeyLoader) is not { } loader || types.Get(MetadataNames.SigningCredentials) is not { } credentialsType
+            || model.GetEnclosingSymbol(node.SpanStart)?.ContainingType is not { } issuingType)
+        {
+            return ImmutableArray<FixCandidate>.Empty;
+        }
+
+        var variable = Rules.Secrets.SecretNames.UpperSnake(issuingType.Name) + "_SIGNING_KEY";
+        return ImmutableArray.Create(new FixCandidate(
+            $"Sign the token with an HMAC key from the environment variable '{variable}' (set it, and give the validators the same key)",
+            EnvironmentKeyKey,
+            async (doc, n, ct) =>
+            {
+                var editor = await DocumentEditor.CreateAsync(doc, ct).ConfigureAwait(false);
+                var generator = editor.Generator;
+                ExpressionSyntax TypeOf(INamedTypeSymbol type) => (ExpressionSyntax)generator.TypeExpression(type).WithAdditionalAnnotations(Simplifier.AddImportsAnnotation, Simplifier.Annotation);
+                var algorithm = ParseExpression("global::Microsoft.IdentityModel.Tokens.SecurityAlgorithms.HmacSha256").WithAdditionalAnnotations(Simplifier.Annotation);
+                var key = InvocationExpression(
+                    MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, TypeOf(loader), IdentifierName("FromEnvironment")),
+                    ArgumentList(SeparatedList(new[] { Argument(LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(variable))), Argument(algorithm) })));
+                var credentials = ObjectCreationExpression((TypeSyntax)TypeOf(credentialsType))
+                    .WithArgumentList(ArgumentList(SeparatedList(new[] { Argument(key), Argument(algorithm) })));
+                var currentOperation = editor.SemanticModel.GetOperation(n, ct);
+                return currentOperation is not null && Target(currentOperation) is { } current
+                    ? await current.Apply(doc, credentials, ct).ConfigureAwait(false)
+                    : doc;
+            }));
     }
 
     private sealed class Edit

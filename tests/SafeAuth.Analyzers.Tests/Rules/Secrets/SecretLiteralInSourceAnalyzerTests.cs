@@ -173,15 +173,33 @@ public class SecretLiteralInSourceAnalyzerTests
     }
 
     [Fact]
-    public async Task Fix_NotOffered_InConstants()
+    public async Task Fix_UnusedConstant_IsDeleted_AConstantInUseGetsNoFix()
     {
-        var source = $$"""
-            public class Client
-            {
-                private const string Token = [|"{{Jwt}}"|];
-            }
-            """;
-        await VerifyCS.VerifyCodeFixAsync(source, source, References.AspNetCore | References.SafeAuthRuntime);
+        var test = new VerifyCS.Test(References.AspNetCore | References.SafeAuthRuntime, null)
+        {
+            TestCode = $$"""
+                public class Client
+                {
+                    // A token pasted here once.
+                    private const string Leaked = [|"{{Jwt}}"|];
+
+                    public const string Used = [|"{{Jwt}}"|];
+
+                    public string Header() => "Bearer " + Used;
+                }
+                """,
+            FixedCode = $$"""
+                public class Client
+                {
+                    public const string Used = [|"{{Jwt}}"|];
+
+                    public string Header() => "Bearer " + Used;
+                }
+                """,
+        };
+        // A constant in use must stay a constant: no fix; the finding stays.
+        test.FixedState.MarkupHandling = MarkupMode.Allow;
+        await test.RunAsync(CancellationToken.None);
     }
 
     [Fact]

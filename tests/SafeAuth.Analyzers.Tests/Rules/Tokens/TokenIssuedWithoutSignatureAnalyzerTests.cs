@@ -183,4 +183,22 @@ public class TokenIssuedWithoutSignatureAnalyzerTests
             """;
         await VerifyCS.VerifyCodeFixAsync(source, source);
     }
+
+    [Fact]
+    public async Task Fix_WithoutCredentials_SignsWithAKeyFromTheEnvironment_WhenSafeAuthIsReferenced()
+    {
+        await VerifyCS.VerifyCodeFixAsync(TokenUsings + """
+            public class ServiceTokenIssuer
+            {
+                public string Issue(IEnumerable<Claim> claims) =>
+                    new JwtSecurityTokenHandler().WriteToken([|new JwtSecurityToken("iss", "aud", claims)|]);
+            }
+            """, TokenUsings.Replace("using Microsoft.IdentityModel.Tokens;\n", "using Microsoft.IdentityModel.Tokens;\nusing SafeAuth.Secrets;\n", StringComparison.Ordinal) + """
+            public class ServiceTokenIssuer
+            {
+                public string Issue(IEnumerable<Claim> claims) =>
+                    new JwtSecurityTokenHandler().WriteToken(new JwtSecurityToken("iss", "aud", claims, signingCredentials: new SigningCredentials(SigningKeyLoader.FromEnvironment("SERVICE_TOKEN_ISSUER_SIGNING_KEY", SecurityAlgorithms.HmacSha256), SecurityAlgorithms.HmacSha256)));
+            }
+            """, SafeAuth.Analyzers.Tests.Verifiers.References.Server | SafeAuth.Analyzers.Tests.Verifiers.References.SafeAuthRuntime, "AUTH105.KeyFromEnvironment");
+    }
 }
