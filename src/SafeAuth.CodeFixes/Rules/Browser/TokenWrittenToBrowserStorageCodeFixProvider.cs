@@ -242,7 +242,8 @@ public sealed partial class TokenWrittenToBrowserStorageCodeFixProvider : Candid
         if (!constructor.IsImplicitlyDeclared)
         {
             if (constructor.DeclaringSyntaxReferences.Length != 1
-                || await constructor.DeclaringSyntaxReferences[0].GetSyntaxAsync(cancellationToken).ConfigureAwait(false) is not ConstructorDeclarationSyntax { Body: not null, Initializer: null } declaration
+                || await constructor.DeclaringSyntaxReferences[0].GetSyntaxAsync(cancellationToken).ConfigureAwait(false) is not ConstructorDeclarationSyntax { Initializer: null } declaration
+                || (declaration.Body is null && declaration.ExpressionBody is null)
                 || declaration.SyntaxTree != classSyntax.SyntaxTree)
             {
                 return null;
@@ -382,9 +383,13 @@ public sealed partial class TokenWrittenToBrowserStorageCodeFixProvider : Candid
             }
         }
 
+        // `=> _js = js;` becomes a block holding both assignments.
+        var body = constructor.Body ?? Block(ExpressionStatement(constructor.ExpressionBody!.Expression.WithoutTrivia()));
         return constructor
+            .WithExpressionBody(null)
+            .WithSemicolonToken(default)
             .WithParameterList(constructor.ParameterList.WithParameters(parameters.Insert(index, newParameter)))
-            .WithBody(constructor.Body!.WithStatements(constructor.Body.Statements.Insert(0, assignment)))
+            .WithBody(body.WithStatements(body.Statements.Insert(0, assignment)))
             .WithAdditionalAnnotations(Formatter.Annotation);
     }
 }

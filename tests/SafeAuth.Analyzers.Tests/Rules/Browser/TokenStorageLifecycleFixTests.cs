@@ -170,4 +170,31 @@ public class TokenStorageLifecycleFixTests
             WithRuntime | References.BlazorWebAssembly, OutputKind.DynamicallyLinkedLibrary);
         Assert.Equal("Keep the token in memory with a SafeAuth ITokenStore passed to the constructor (register services.AddInMemoryTokenStore() at startup)", Assert.Single(library));
     }
+
+    [Fact]
+    public async Task ExpressionBodiedConstructor_GetsTheStoreParameter()
+    {
+        await Verify.VerifyFixAsync(Usings + """
+            public class AuthService
+            {
+                private readonly IJSRuntime _js;
+                public AuthService(IJSRuntime js) => _js = js;
+
+                public async Task SaveAsync(string token) => await [|_js.InvokeVoidAsync("localStorage.setItem", "authToken", token)|];
+            }
+            """, Usings + """
+            public class AuthService
+            {
+                private readonly ITokenStore _tokenStore;
+                private readonly IJSRuntime _js;
+                public AuthService(IJSRuntime js, ITokenStore tokenStore)
+                {
+                    _tokenStore = tokenStore;
+                    _js = js;
+                }
+
+                public async Task SaveAsync(string token) => await _tokenStore.SetAsync("authToken", token);
+            }
+            """, WithRuntime);
+    }
 }
