@@ -1,8 +1,11 @@
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.FindSymbols;
 using Microsoft.CodeAnalysis.Operations;
 using SafeAuth.Analyzers.Common;
 using SafeAuth.Analyzers.KnownTypes;
@@ -111,5 +114,29 @@ public sealed partial class TokenWrittenToBrowserStorageCodeFixProvider
                     ArgumentList(SingletonSeparatedList(Argument(keySyntax.WithoutTrivia()))))
                 .WithTriviaFrom(invocation));
         }
+    }
+
+    /// <summary>
+    /// The primary-constructor parameter the write went through (<c>IJSRuntime js</c>) when nothing in the class reads it
+    /// any more (it would warn CS9113) and nothing constructs the class with <c>new</c> (a DI-activated service).
+    /// </summary>
+    private static async Task<Document> RemoveUnusedPrimaryParameterAsync(Document document, int classIdentifierStart, string name, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root?.FindToken(classIdentifierStart).Parent is not ClassDeclarationSyntax { ParameterList: { } parameters } type || model is null
+            || parameters.Parameters.FirstOrDefault(p => p.Identifier.ValueText == name) is not { } parameter
+            || model.GetDeclaredSymbol(parameter, cancellationToken) is not { } symbol
+            || type.DescendantNodes().OfType<IdentifierNameSyntax>().Any(i => i.Identifier.ValueText == name
+                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(i, cancellationToken).Symbol, symbol))
+            || symbol.ContainingSymbol is not IMethodSymbol constructor)
+        {
+            return document;
+        }
+
+        var callers = await SymbolFinder.FindReferencesAsync(constructor, document.Project.Solution, cancellationToken).ConfigureAwait(false);
+        return callers.Any(r => r.Locations.Any())
+            ? document
+            : document.WithSyntaxRoot(root.ReplaceNode(parameters, parameters.WithParameters(parameters.Parameters.Remove(parameter))));
     }
 }

@@ -306,7 +306,11 @@ public sealed partial class TokenWrittenToBrowserStorageCodeFixProvider : Candid
             Inject(editor, classSyntax, injection);
         }
 
-        return editor.GetChangedDocument();
+        var changed = editor.GetChangedDocument();
+        return node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver } }
+               && node.FirstAncestorOrSelf<ClassDeclarationSyntax>() is { ParameterList: not null } owner
+            ? await RemoveUnusedPrimaryParameterAsync(changed, owner.Identifier.SpanStart, receiver.Identifier.ValueText, cancellationToken).ConfigureAwait(false)
+            : changed;
     }
 
     private static void Inject(DocumentEditor editor, ClassDeclarationSyntax classSyntax, Injection injection)

@@ -10,7 +10,8 @@ namespace SafeAuth.Analyzers.Tests.Rules.Browser;
 
 /// <summary>
 /// The storage fix moves the key's whole lifecycle: its reads and removals in the same type follow the write, a
-/// sign-out that writes "" becomes a removal, and the store's registration is added where the app is composed.
+/// sign-out that writes "" becomes a removal, the store's registration is added where the app is composed, and a
+/// primary-constructor IJSRuntime nothing reads any more is dropped.
 /// </summary>
 public class TokenStorageLifecycleFixTests
 {
@@ -144,7 +145,7 @@ public class TokenStorageLifecycleFixTests
             await builder.Build().RunAsync();
             """));
         test.FixedState.Sources.Add(("/Session.cs", service
-            .Replace("(IJSRuntime js)", "(IJSRuntime js, ITokenStore tokenStore)", StringComparison.Ordinal)
+            .Replace("(IJSRuntime js)", "(ITokenStore tokenStore)", StringComparison.Ordinal)
             .Replace("WRITE1", "tokenStore.SetAsync(\"access_token\", accessToken)", StringComparison.Ordinal)
             .Replace("WRITE2", "tokenStore.SetAsync(\"id_token\", idToken)", StringComparison.Ordinal)));
         test.NumberOfFixAllIterations = 1;

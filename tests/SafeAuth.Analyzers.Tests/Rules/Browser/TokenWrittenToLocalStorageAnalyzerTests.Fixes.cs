@@ -161,7 +161,7 @@ public partial class TokenWrittenToLocalStorageAnalyzerTests
             """, Usings + """
             using SafeAuth.Browser;
 
-            public class AuthService(IJSRuntime js, ITokenStore tokenStore)
+            public class AuthService(ITokenStore tokenStore)
             {
                 public async Task SaveAsync(string idToken) =>
                     await tokenStore.SetAsync("id", idToken);
@@ -254,7 +254,7 @@ public partial class TokenWrittenToLocalStorageAnalyzerTests
             """, Usings + """
             using SafeAuth.Browser;
 
-            public class AuthService(IJSRuntime js, ITokenStore store)
+            public class AuthService(ITokenStore store)
             {
                 public ValueTask SaveAsync(string v) => store.SetAsync("accessToken", v);
             }

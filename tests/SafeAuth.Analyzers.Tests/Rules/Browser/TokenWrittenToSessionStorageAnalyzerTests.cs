@@ -144,7 +144,7 @@ public class TokenWrittenToSessionStorageAnalyzerTests
             using Blazored.SessionStorage;
             using SafeAuth.Browser;
 
-            public class AuthService(IJSRuntime js, ISessionStorageService storage, ITokenStore tokenStore)
+            public class AuthService(ITokenStore tokenStore)
             {
                 public async Task SaveAsync(string accessToken, string idToken)
                 {
