@@ -69,7 +69,9 @@ public static class OwnTokenValidation
     {
         IssuerSigningKey = new SymmetricSecurityKey(Convert.FromBase64String(configuration["Jwt:SigningKey"]!)),
         ValidIssuer = "https://orders.example.com",
-        // AUTH108 (Info): no other issuer can sign with this key, but every token the app signs passes for every audience.
+        ValidAudience = "orders-mobile",
+        // AUTH108 (Info): no other issuer can sign with this key, but every token the app signs passes for every audience,
+        // including the one it names.
         ValidateAudience = false,
     };
 }
