@@ -65,14 +65,14 @@ internal static partial class SecretFix
         if (configuration is not null)
         {
             builder.Add(new FixCandidate(
-                $"Read the {setting.Noun} from configuration ('{setting.ConfigurationKey}')",
+                $"Read the {setting.Noun} from configuration ('{setting.ConfigurationKey}'; set it there, and replace the leaked one: it stays in the history)",
                 id + ConfigurationVariant,
                 (doc, n, ct) => ReplaceAsync(doc, n, (editor, current) => FromConfiguration(editor, current, configuration, setting, isText, algorithm), ct)));
         }
         else if (types.Get(isText ? setting.StringLoader ?? MetadataNames.SafeAuthSecretLoader : MetadataNames.SafeAuthSigningKeyLoader) is { } loader)
         {
             builder.Add(new FixCandidate(
-                $"Load the {setting.Noun} from the environment variable '{setting.EnvironmentVariable}' with SafeAuth",
+                $"Load the {setting.Noun} from the environment variable '{setting.EnvironmentVariable}' with SafeAuth (set it, and replace the leaked one: it stays in the history)",
                 id + EnvironmentVariant,
                 (doc, n, ct) => ReplaceAsync(doc, n, (editor, _) => FromEnvironment(editor, loader, setting, isText, algorithm), ct)));
         }
