@@ -1,6 +1,4 @@
-using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -30,21 +28,6 @@ public sealed partial class AuthorizationCodeWithoutPkceCodeFixProvider
     /// <summary>A static method that also redeems the code, so the local verifier reaches the redemption.</summary>
     private static bool RedeemsInSameMethod(SemanticModel model, SyntaxNode node, CancellationToken cancellationToken) =>
         Redemptions(model, node, inField: false, cancellationToken).Any();
-
-    private static string VerifierFieldName(SemanticModel model, SyntaxNode node)
-    {
-        var type = node.FirstAncestorOrSelf<ClassDeclarationSyntax>()!;
-        var existing = ImmutableHashSet.CreateRange(StringComparer.Ordinal,
-            model.GetDeclaredSymbol(type)?.GetMembers().Select(m => m.Name) ?? Enumerable.Empty<string>());
-        for (var i = 1; ; i++)
-        {
-            var name = i == 1 ? VerifierFieldBaseName : VerifierFieldBaseName + i;
-            if (!existing.Contains(name))
-            {
-                return name;
-            }
-        }
-    }
 
     /// <summary><c>private string _codeVerifier = string.Empty;</c>: set when the authorize URL is built, sent at redemption.</summary>
     private static FieldDeclarationSyntax VerifierField(string name) =>

@@ -94,7 +94,7 @@ public sealed partial class AuthorizationCodeWithoutPkceCodeFixProvider : Candid
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
         var model = editor.SemanticModel;
         var inField = KeepsVerifierInField(model, node, cancellationToken);
-        var verifierName = inField ? VerifierFieldName(model, node) : ScopeLookup.UniqueName(model, node, "codeVerifier");
+        var verifierName = ScopeLookup.UniqueName(model, node, inField ? VerifierFieldBaseName : "codeVerifier");
         var challengeName = ScopeLookup.UniqueName(model, node, "codeChallenge");
         var pkce = (ExpressionSyntax)editor.Generator.TypeExpression(pkceType).WithAdditionalAnnotations(Simplifier.AddImportsAnnotation, Simplifier.Annotation);
 
