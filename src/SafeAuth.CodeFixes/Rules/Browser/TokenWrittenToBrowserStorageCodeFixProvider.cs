@@ -9,10 +9,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
-using Microsoft.CodeAnalysis.FindSymbols;
-using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis.Simplification;
 using SafeAuth.Analyzers;
 using SafeAuth.Analyzers.Common;
 using SafeAuth.Analyzers.KnownTypes;
@@ -33,9 +30,7 @@ public sealed partial class TokenWrittenToBrowserStorageCodeFixProvider : Candid
     internal const string LocalStorageKey = "AUTH401.TokenStore";
     internal const string SessionStorageKey = "AUTH402.TokenStore";
 
-    private const string InjectedPropertyName = "TokenStore";
-    private const string InjectedFieldName = "_tokenStore";
-    private const string InjectedParameterName = "tokenStore";
+    private static readonly ConstructorInjection.Names InjectedNames = new("TokenStore", "_tokenStore", "tokenStore");
 
     public override ImmutableArray<string> FixableDiagnosticIds =>
         ImmutableArray.Create(RuleIds.TokenWrittenToLocalStorage, RuleIds.TokenWrittenToSessionStorage);
@@ -91,7 +86,7 @@ public sealed partial class TokenWrittenToBrowserStorageCodeFixProvider : Candid
                 ReplaceWriteAsync(doc, n, IdentifierName(inScope.Name), methodName, key, valueSyntax, cancellation, injection: null, lifecycle, ct), plan.Registrations));
         }
 
-        var injection = await PlanInjectionAsync(document, model, node, storeType, types, cancellationToken).ConfigureAwait(false);
+        var injection = await ConstructorInjection.PlanAsync(document, model, node, storeType, InjectedNames, allowComponentProperty: true, cancellationToken).ConfigureAwait(false);
         if (injection is null)
         {
             return ImmutableArray<FixCandidate>.Empty;
@@ -177,96 +172,6 @@ public sealed partial class TokenWrittenToBrowserStorageCodeFixProvider : Candid
                || SymbolEqualityComparer.Default.Equals(method.ReturnType, types.Get(MetadataNames.Task));
     }
 
-    private sealed class Injection
-    {
-        public Injection(bool isComponentProperty, string accessName, INamedTypeSymbol storeType, INamedTypeSymbol? injectAttribute, IMethodSymbol? constructor, bool primaryConstructor)
-        {
-            IsComponentProperty = isComponentProperty;
-            AccessName = accessName;
-            StoreType = storeType;
-            InjectAttribute = injectAttribute;
-            Constructor = constructor;
-            PrimaryConstructor = primaryConstructor;
-        }
-
-        public bool IsComponentProperty { get; }
-        public string AccessName { get; }
-        public INamedTypeSymbol StoreType { get; }
-        public INamedTypeSymbol? InjectAttribute { get; }
-
-        /// <summary>The one explicit constructor to extend, or null to add one.</summary>
-        public IMethodSymbol? Constructor { get; }
-
-        public bool PrimaryConstructor { get; }
-    }
-
-    private static async Task<Injection?> PlanInjectionAsync(Document document, SemanticModel model, SyntaxNode node, INamedTypeSymbol storeType, WellKnownTypes types, CancellationToken cancellationToken)
-    {
-        if (node.FirstAncestorOrSelf<ClassDeclarationSyntax>() is not { } classSyntax
-            || model.GetDeclaredSymbol(classSyntax, cancellationToken) is not { IsStatic: false } type
-            || model.GetEnclosingSymbol(node.SpanStart, cancellationToken) is not { } enclosing
-            || IsInStaticContext(enclosing))
-        {
-            return null;
-        }
-
-        var injectAttribute = types.Get(MetadataNames.InjectAttribute);
-        var component = types.Get(MetadataNames.IComponent);
-        if (injectAttribute is not null && type.ImplementsOrEquals(component))
-        {
-            var name = ScopeLookup.UniqueName(model, node, InjectedPropertyName);
-            return new Injection(true, name, storeType, injectAttribute, null, false);
-        }
-
-        // A plain class: a constructor parameter. Only when nothing constructs the class with `new` (a DI-activated
-        // service), so that adding a parameter cannot break a caller.
-        var constructors = type.InstanceConstructors;
-        if (constructors.Length != 1 || classSyntax.Modifiers.Any(SyntaxKind.StaticKeyword))
-        {
-            return null;
-        }
-
-        var constructor = constructors[0];
-        var references = await SymbolFinder.FindReferencesAsync(constructor, document.Project.Solution, cancellationToken).ConfigureAwait(false);
-        if (references.Any(r => r.Locations.Any()))
-        {
-            return null;
-        }
-
-        if (classSyntax.ParameterList is not null)
-        {
-            var parameterName = ScopeLookup.UniqueName(model, node, InjectedParameterName);
-            return new Injection(false, parameterName, storeType, null, constructor, primaryConstructor: true);
-        }
-
-        if (!constructor.IsImplicitlyDeclared)
-        {
-            if (constructor.DeclaringSyntaxReferences.Length != 1
-                || await constructor.DeclaringSyntaxReferences[0].GetSyntaxAsync(cancellationToken).ConfigureAwait(false) is not ConstructorDeclarationSyntax { Initializer: null } declaration
-                || (declaration.Body is null && declaration.ExpressionBody is null)
-                || declaration.SyntaxTree != classSyntax.SyntaxTree)
-            {
-                return null;
-            }
-        }
-
-        var fieldName = ScopeLookup.UniqueName(model, node, InjectedFieldName);
-        return new Injection(false, fieldName, storeType, null, constructor.IsImplicitlyDeclared ? null : constructor, primaryConstructor: false);
-    }
-
-    private static bool IsInStaticContext(ISymbol enclosing)
-    {
-        for (var symbol = enclosing; symbol is not null and not INamedTypeSymbol; symbol = symbol.ContainingSymbol)
-        {
-            if (symbol.IsStatic)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private static async Task<Document> ReplaceWriteAsync(
         Document document,
         SyntaxNode node,
@@ -275,7 +180,7 @@ public sealed partial class TokenWrittenToBrowserStorageCodeFixProvider : Candid
         ExpressionSyntax key,
         ExpressionSyntax value,
         ExpressionSyntax? cancellation,
-        Injection? injection,
+        ConstructorInjection? injection,
         Lifecycle lifecycle,
         CancellationToken cancellationToken)
     {
@@ -303,7 +208,7 @@ public sealed partial class TokenWrittenToBrowserStorageCodeFixProvider : Candid
 
         if (injection is not null && node.FirstAncestorOrSelf<ClassDeclarationSyntax>() is { } classSyntax)
         {
-            Inject(editor, classSyntax, injection);
+            injection.Apply(editor, classSyntax);
         }
 
         var changed = editor.GetChangedDocument();
@@ -311,89 +216,5 @@ public sealed partial class TokenWrittenToBrowserStorageCodeFixProvider : Candid
                && node.FirstAncestorOrSelf<ClassDeclarationSyntax>() is { ParameterList: not null } owner
             ? await RemoveUnusedPrimaryParameterAsync(changed, owner.Identifier.SpanStart, receiver.Identifier.ValueText, cancellationToken).ConfigureAwait(false)
             : changed;
-    }
-
-    private static void Inject(DocumentEditor editor, ClassDeclarationSyntax classSyntax, Injection injection)
-    {
-        var generator = editor.Generator;
-        var storeTypeSyntax = ((TypeSyntax)generator.TypeExpression(injection.StoreType))
-            .WithAdditionalAnnotations(Simplifier.AddImportsAnnotation, Simplifier.Annotation);
-
-        if (injection.IsComponentProperty && injection.InjectAttribute is not null)
-        {
-            editor.InsertMembers(classSyntax, 0, new SyntaxNode[] { InjectedProperty(generator, storeTypeSyntax, injection) });
-            return;
-        }
-
-        if (injection.PrimaryConstructor)
-        {
-            var parameter = Parameter(Identifier(injection.AccessName)).WithType(storeTypeSyntax);
-            editor.ReplaceNode(classSyntax.ParameterList!, (current, _) =>
-                ((ParameterListSyntax)current).AddParameters(parameter).WithAdditionalAnnotations(Formatter.Annotation));
-            return;
-        }
-
-        var field = FieldDeclaration(VariableDeclaration(storeTypeSyntax, SingletonSeparatedList(VariableDeclarator(injection.AccessName))))
-            .AddModifiers(Token(SyntaxKind.PrivateKeyword), Token(SyntaxKind.ReadOnlyKeyword))
-            .WithAdditionalAnnotations(Formatter.Annotation);
-        var parameterName = injection.AccessName.TrimStart('_');
-        var assignment = ExpressionStatement(AssignmentExpression(SyntaxKind.SimpleAssignmentExpression,
-            IdentifierName(injection.AccessName), IdentifierName(parameterName)));
-        var newParameter = Parameter(Identifier(parameterName)).WithType(storeTypeSyntax);
-
-        var existing = injection.Constructor?.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as ConstructorDeclarationSyntax;
-        if (existing is not null)
-        {
-            editor.ReplaceNode(existing, (current, _) => WithStoreParameter((ConstructorDeclarationSyntax)current, newParameter, assignment));
-            editor.InsertMembers(classSyntax, 0, new SyntaxNode[] { field });
-            return;
-        }
-
-        var newConstructor = ConstructorDeclaration(classSyntax.Identifier.WithoutTrivia())
-            .AddModifiers(Token(SyntaxKind.PublicKeyword))
-            .AddParameterListParameters(newParameter)
-            .WithBody(Block(assignment))
-            .WithAdditionalAnnotations(Formatter.Annotation);
-        editor.InsertMembers(classSyntax, 0, new SyntaxNode[] { field, newConstructor });
-    }
-
-    /// <summary>A Blazor component's <c>[Inject] public ITokenStore Name { get; set; } = default!;</c>.</summary>
-    private static PropertyDeclarationSyntax InjectedProperty(SyntaxGenerator generator, TypeSyntax storeTypeSyntax, Injection injection)
-    {
-        var attributeName = ((NameSyntax)generator.TypeExpression(injection.InjectAttribute!))
-            .WithAdditionalAnnotations(Simplifier.AddImportsAnnotation, Simplifier.Annotation);
-        return PropertyDeclaration(storeTypeSyntax, Identifier(injection.AccessName))
-            .AddAttributeLists(AttributeList(SingletonSeparatedList(Attribute(attributeName))))
-            .AddModifiers(Token(SyntaxKind.PublicKeyword))
-            .AddAccessorListAccessors(
-                AccessorDeclaration(SyntaxKind.GetAccessorDeclaration).WithSemicolonToken(Token(SyntaxKind.SemicolonToken)),
-                AccessorDeclaration(SyntaxKind.SetAccessorDeclaration).WithSemicolonToken(Token(SyntaxKind.SemicolonToken)))
-            .WithInitializer(EqualsValueClause(PostfixUnaryExpression(SyntaxKind.SuppressNullableWarningExpression, LiteralExpression(SyntaxKind.DefaultLiteralExpression, Token(SyntaxKind.DefaultKeyword)))))
-            .WithSemicolonToken(Token(SyntaxKind.SemicolonToken))
-            .WithAdditionalAnnotations(Formatter.Annotation);
-    }
-
-    /// <summary>The constructor with the store parameter before any optional or params parameter, assigned first in its body.</summary>
-    private static ConstructorDeclarationSyntax WithStoreParameter(ConstructorDeclarationSyntax constructor, ParameterSyntax newParameter, StatementSyntax assignment)
-    {
-        var parameters = constructor.ParameterList.Parameters;
-        var index = parameters.Count;
-        for (var i = 0; i < parameters.Count; i++)
-        {
-            if (parameters[i].Default is not null || parameters[i].Modifiers.Any(SyntaxKind.ParamsKeyword))
-            {
-                index = i;
-                break;
-            }
-        }
-
-        // `=> _js = js;` becomes a block holding both assignments.
-        var body = constructor.Body ?? Block(ExpressionStatement(constructor.ExpressionBody!.Expression.WithoutTrivia()));
-        return constructor
-            .WithExpressionBody(null)
-            .WithSemicolonToken(default)
-            .WithParameterList(constructor.ParameterList.WithParameters(parameters.Insert(index, newParameter)))
-            .WithBody(body.WithStatements(body.Statements.Insert(0, assignment)))
-            .WithAdditionalAnnotations(Formatter.Annotation);
     }
 }

@@ -1,7 +1,10 @@
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
 using SafeAuth.Analyzers.Common;
 using SafeAuth.Analyzers.KnownTypes;
 using SafeAuth.CodeFixes.Common;
@@ -48,6 +51,44 @@ internal static partial class SecretFix
         return configurationProperty is null
             ? null
             : MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, IdentifierName(holder.Name), IdentifierName(configurationProperty.Name));
+    }
+
+    private static readonly ConstructorInjection.Names ConfigurationNames = new("Configuration", "_configuration", "configuration");
+
+    /// <summary>
+    /// With no configuration in scope: an <c>IConfiguration</c> injected into the class, when the project builds a host
+    /// (which registers <c>IConfiguration</c>) and the class is only created by dependency injection. A field initializer
+    /// can read only a primary-constructor parameter; a component's <c>[Inject]</c> property is set after its
+    /// constructor and initializers have run.
+    /// </summary>
+    private static async Task<ConstructorInjection?> PlanConfigurationInjectionAsync(Document document, SemanticModel model, ExpressionSyntax expression, WellKnownTypes types, CancellationToken cancellationToken)
+    {
+        if (types.Get(MetadataNames.IConfiguration) is not { } configurationType
+            || await CompositionRoot.FindAsync(document.Project, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return null;
+        }
+
+        var injection = await ConstructorInjection.PlanAsync(document, model, expression, configurationType, ConfigurationNames, allowComponentProperty: true, cancellationToken).ConfigureAwait(false);
+        var inInitializer = IsInMemberInitializer(expression);
+        return injection switch
+        {
+            null => null,
+            { IsComponentProperty: true } when inInitializer || expression.FirstAncestorOrSelf<ConstructorDeclarationSyntax>() is not null => null,
+            { IsComponentProperty: false, PrimaryConstructor: false } when inInitializer => null,
+            _ => injection,
+        };
+    }
+
+    private static ExpressionSyntax? FromInjectedConfiguration(DocumentEditor editor, ExpressionSyntax current, ConstructorInjection injection, SecretSetting setting, bool isText, string? algorithm)
+    {
+        if (current.FirstAncestorOrSelf<ClassDeclarationSyntax>() is not { } classSyntax)
+        {
+            return null;
+        }
+
+        injection.Apply(editor, classSyntax);
+        return FromConfiguration(editor, current, IdentifierName(injection.AccessName), setting, isText, algorithm);
     }
 
     private static IPropertySymbol? ConfigurationProperty(ITypeSymbol? type, INamedTypeSymbol configurationType)

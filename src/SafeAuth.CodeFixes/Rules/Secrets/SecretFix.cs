@@ -69,6 +69,13 @@ internal static partial class SecretFix
                 id + ConfigurationVariant,
                 (doc, n, ct) => ReplaceAsync(doc, n, (editor, current) => FromConfiguration(editor, current, configuration, setting, isText, algorithm), ct)));
         }
+        else if (await PlanConfigurationInjectionAsync(document, model, expression, types, cancellationToken).ConfigureAwait(false) is { } injection)
+        {
+            builder.Add(new FixCandidate(
+                $"Read the {setting.Noun} from configuration ('{setting.ConfigurationKey}', through an IConfiguration {(injection.IsComponentProperty ? "[Inject] property" : "constructor parameter")}; set it there, and replace the leaked one: it stays in the history)",
+                id + ConfigurationVariant,
+                (doc, n, ct) => ReplaceAsync(doc, n, (editor, current) => FromInjectedConfiguration(editor, current, injection, setting, isText, algorithm), ct)));
+        }
         else if (types.Get(isText ? setting.StringLoader ?? MetadataNames.SafeAuthSecretLoader : MetadataNames.SafeAuthSigningKeyLoader) is { } loader)
         {
             builder.Add(new FixCandidate(
