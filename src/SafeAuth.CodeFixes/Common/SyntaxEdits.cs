@@ -42,4 +42,32 @@ internal static class SyntaxEdits
         var node = root.FindNode(span, getInnermostNodeForTie: true);
         return node.AncestorsAndSelf().FirstOrDefault(n => n.Span == span) ?? node;
     }
+
+    /// <summary>
+    /// Whether the Jwt.Net fluent chain holding <paramref name="call"/> (<c>JwtBuilder.Create().WithAlgorithm(…)
+    /// .WithSecret(…).DoNotVerifySignature().Decode(token)</c>) gives Jwt.Net a key or an algorithm: without one,
+    /// <c>MustVerifySignature()</c> throws on every call.
+    /// </summary>
+    public static bool JwtNetChainConfiguresKey(SyntaxNode call)
+    {
+        if (call is not InvocationExpressionSyntax outermost)
+        {
+            return false;
+        }
+
+        while (outermost.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax next } access && access.Expression == outermost)
+        {
+            outermost = next;
+        }
+
+        for (ExpressionSyntax? receiver = outermost; receiver is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }; receiver = access.Expression)
+        {
+            if (access.Name.Identifier.ValueText is "WithSecret" or "WithAlgorithm" or "WithAlgorithmFactory")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

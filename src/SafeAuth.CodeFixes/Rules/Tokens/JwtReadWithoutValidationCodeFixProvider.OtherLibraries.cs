@@ -48,25 +48,6 @@ public sealed partial class JwtReadWithoutValidationCodeFixProvider
         return await SyntaxEdits.ReplaceAsync(document, decodeAccess.Expression, verified.WithTrailingTrivia(decodeAccess.Expression.GetTrailingTrivia()), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Whether the fluent chain before <c>Decode</c> gives Jwt.Net a key or an algorithm to verify with.</summary>
-    private static bool JwtNetChainConfiguresKey(SyntaxNode node)
-    {
-        if (node is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax decodeAccess })
-        {
-            return false;
-        }
-
-        for (ExpressionSyntax? receiver = decodeAccess.Expression; receiver is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }; receiver = access.Expression)
-        {
-            if (access.Name.Identifier.ValueText is "WithSecret" or "WithAlgorithm" or "WithAlgorithmFactory")
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private static void AddJoseFix(ImmutableArray<FixCandidate>.Builder builder, SemanticModel model, SyntaxNode node, IInvocationOperation invocation)
     {
         if (node is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } syntax || syntax.ArgumentList.Arguments.Count == 0)

@@ -82,7 +82,7 @@ public sealed partial class JwtReadWithoutValidationCodeFixProvider : CandidateC
         else if (typeName == MetadataNames.JwtNetBuilder && method.Name == "Decode")
         {
             // Verifying needs the key and algorithm the chain configures; without them every call would throw.
-            if (JwtNetChainConfiguresKey(node))
+            if (SyntaxEdits.JwtNetChainConfiguresKey(node))
             {
                 builder.Add(new FixCandidate("Verify the signature before decoding (MustVerifySignature)", JwtNetVerifyKey, FixJwtNetBuilderAsync));
             }

@@ -54,7 +54,7 @@ public sealed class SignatureValidationDisabledCodeFixProvider : CandidateCodeFi
                     (doc, n, ct) => SyntaxEdits.RemoveAssignmentAsync(doc, n, ct)));
                 break;
 
-            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation:
+            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax } invocation when SyntaxEdits.JwtNetChainConfiguresKey(invocation):
                 candidates.Add(new FixCandidate("Verify the signature (MustVerifySignature)", JwtNetVerifyKey, (doc, n, ct) =>
                 {
                     var call = (InvocationExpressionSyntax)n;

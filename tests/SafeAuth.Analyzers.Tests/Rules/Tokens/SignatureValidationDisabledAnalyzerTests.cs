@@ -221,9 +221,34 @@ public class SignatureValidationDisabledAnalyzerTests
     }
 
     [Fact]
-    public async Task Fix_JwtNet_MustVerifySignature()
+    public async Task Fix_JwtNet_MustVerifySignature_WhereTheChainHasAKey()
     {
         await VerifyCS.VerifyCodeFixAsync(TokenUsings + """
+            using JWT.Algorithms;
+            using JWT.Builder;
+
+            public class Inspector
+            {
+                public string Read(string token, string secret) => new JwtBuilder().WithAlgorithm(new HMACSHA256Algorithm()).WithSecret(secret).[|DoNotVerifySignature()|].Decode(token);
+                public string ReadToo(string token, string secret) => new JwtBuilder().[|WithVerifySignature(false)|].WithSecret(secret).Decode(token);
+            }
+            """, TokenUsings + """
+            using JWT.Algorithms;
+            using JWT.Builder;
+
+            public class Inspector
+            {
+                public string Read(string token, string secret) => new JwtBuilder().WithAlgorithm(new HMACSHA256Algorithm()).WithSecret(secret).MustVerifySignature().Decode(token);
+                public string ReadToo(string token, string secret) => new JwtBuilder().WithVerifySignature(true).WithSecret(secret).Decode(token);
+            }
+            """, "AUTH102.JwtNetVerify");
+    }
+
+    [Fact]
+    public async Task Fix_JwtNet_NotOffered_WhereTheChainHasNoKey()
+    {
+        // MustVerifySignature() without a key or an algorithm throws on every Decode: no fix beats a broken one.
+        const string source = TokenUsings + """
             using JWT.Builder;
 
             public class Inspector
@@ -231,14 +256,7 @@ public class SignatureValidationDisabledAnalyzerTests
                 public string Read(string token) => new JwtBuilder().[|DoNotVerifySignature()|].Decode(token);
                 public string ReadToo(string token) => new JwtBuilder().[|WithVerifySignature(false)|].Decode(token);
             }
-            """, TokenUsings + """
-            using JWT.Builder;
-
-            public class Inspector
-            {
-                public string Read(string token) => new JwtBuilder().MustVerifySignature().Decode(token);
-                public string ReadToo(string token) => new JwtBuilder().WithVerifySignature(true).Decode(token);
-            }
-            """, "AUTH102.JwtNetVerify");
+            """;
+        await VerifyCS.VerifyCodeFixAsync(source, source, "AUTH102.JwtNetVerify");
     }
 }
