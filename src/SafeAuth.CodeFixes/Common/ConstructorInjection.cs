@@ -22,9 +22,8 @@ namespace SafeAuth.CodeFixes.Common;
 /// </summary>
 internal sealed class ConstructorInjection
 {
-    private ConstructorInjection(bool isComponentProperty, string accessName, INamedTypeSymbol serviceType, INamedTypeSymbol? injectAttribute, IMethodSymbol? constructor, bool primaryConstructor)
+    private ConstructorInjection(string accessName, INamedTypeSymbol serviceType, INamedTypeSymbol? injectAttribute, IMethodSymbol? constructor, bool primaryConstructor)
     {
-        IsComponentProperty = isComponentProperty;
         AccessName = accessName;
         ServiceType = serviceType;
         InjectAttribute = injectAttribute;
@@ -33,13 +32,14 @@ internal sealed class ConstructorInjection
     }
 
     /// <summary>An <c>[Inject]</c> property of a component, set after construction (not readable in initializers).</summary>
-    public bool IsComponentProperty { get; }
+    public bool IsComponentProperty => InjectAttribute is not null;
 
     /// <summary>The name the fixed code reads the service through: the property, the field or the primary-constructor parameter.</summary>
     public string AccessName { get; }
 
     public INamedTypeSymbol ServiceType { get; }
 
+    /// <summary>Blazor's <c>[Inject]</c> for a component's property; null for a constructor parameter.</summary>
     public INamedTypeSymbol? InjectAttribute { get; }
 
     /// <summary>The one explicit constructor to extend, or null to add one.</summary>
@@ -64,7 +64,7 @@ internal sealed class ConstructorInjection
 
     /// <summary>How <paramref name="node"/> can reach <paramref name="serviceType"/>, or null when no safe injection exists.</summary>
     public static async Task<ConstructorInjection?> PlanAsync(
-        Document document, SemanticModel model, SyntaxNode node, INamedTypeSymbol serviceType, Names names, bool allowComponentProperty, CancellationToken cancellationToken)
+        Document document, SemanticModel model, SyntaxNode node, INamedTypeSymbol serviceType, Names names, CancellationToken cancellationToken)
     {
         if (node.FirstAncestorOrSelf<ClassDeclarationSyntax>() is not { } classSyntax
             || model.GetDeclaredSymbol(classSyntax, cancellationToken) is not { IsStatic: false } type
@@ -78,9 +78,7 @@ internal sealed class ConstructorInjection
         var injectAttribute = types.Get(MetadataNames.InjectAttribute);
         if (injectAttribute is not null && type.ImplementsOrEquals(types.Get(MetadataNames.IComponent)))
         {
-            return allowComponentProperty
-                ? new ConstructorInjection(true, ScopeLookup.UniqueName(model, node, names.Property), serviceType, injectAttribute, null, false)
-                : null;
+            return new ConstructorInjection(ScopeLookup.UniqueName(model, node, names.Property), serviceType, injectAttribute, null, primaryConstructor: false);
         }
 
         var constructors = type.InstanceConstructors;
@@ -93,7 +91,7 @@ internal sealed class ConstructorInjection
         if (classSyntax.ParameterList is not null)
         {
             var parameterName = ScopeLookup.UniqueName(model, node, names.Parameter);
-            return new ConstructorInjection(false, parameterName, serviceType, null, constructor, primaryConstructor: true);
+            return new ConstructorInjection(parameterName, serviceType, null, constructor, primaryConstructor: true);
         }
 
         var fieldName = ScopeLookup.UniqueName(model, node, names.Field);
@@ -111,14 +109,14 @@ internal sealed class ConstructorInjection
             }
         }
 
-        return new ConstructorInjection(false, fieldName, serviceType, null, constructor.IsImplicitlyDeclared ? null : constructor, primaryConstructor: false);
+        return new ConstructorInjection(fieldName, serviceType, null, constructor.IsImplicitlyDeclared ? null : constructor, primaryConstructor: false);
     }
 
     /// <summary>No <c>new</c> of the class (nor a <c>base(…)</c> call through it) anywhere in the solution, and no class derives from it.</summary>
     private static async Task<bool> IsConstructedOnlyByInjectionAsync(Solution solution, INamedTypeSymbol type, IMethodSymbol constructor, CancellationToken cancellationToken)
     {
         var references = await SymbolFinder.FindReferencesAsync(constructor, solution, cancellationToken).ConfigureAwait(false);
-        if (references.Any(r => r.Locations.Any()))
+        if (references.SelectMany(r => r.Locations).Any())
         {
             return false;
         }
@@ -147,9 +145,9 @@ internal sealed class ConstructorInjection
         var serviceTypeSyntax = ((TypeSyntax)generator.TypeExpression(ServiceType))
             .WithAdditionalAnnotations(Simplifier.AddImportsAnnotation, Simplifier.Annotation);
 
-        if (IsComponentProperty && InjectAttribute is not null)
+        if (InjectAttribute is { } injectAttribute)
         {
-            editor.InsertMembers(classSyntax, 0, new SyntaxNode[] { InjectedProperty(generator, serviceTypeSyntax) });
+            editor.InsertMembers(classSyntax, 0, new SyntaxNode[] { InjectedProperty(generator, serviceTypeSyntax, injectAttribute) });
             return;
         }
 
@@ -169,7 +167,7 @@ internal sealed class ConstructorInjection
             IdentifierName(AccessName), IdentifierName(parameterName)));
         var newParameter = Parameter(Identifier(parameterName)).WithType(serviceTypeSyntax);
 
-        if (Constructor?.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is ConstructorDeclarationSyntax existing)
+        if (Constructor?.DeclaringSyntaxReferences[0].GetSyntax() is ConstructorDeclarationSyntax existing)
         {
             editor.ReplaceNode(existing, (current, _) => WithParameter((ConstructorDeclarationSyntax)current, newParameter, assignment));
             editor.InsertMembers(classSyntax, 0, new SyntaxNode[] { field });
@@ -185,9 +183,9 @@ internal sealed class ConstructorInjection
     }
 
     /// <summary>A Blazor component's <c>[Inject] public IService Name { get; set; } = default!;</c>.</summary>
-    private PropertyDeclarationSyntax InjectedProperty(SyntaxGenerator generator, TypeSyntax serviceTypeSyntax)
+    private PropertyDeclarationSyntax InjectedProperty(SyntaxGenerator generator, TypeSyntax serviceTypeSyntax, INamedTypeSymbol injectAttribute)
     {
-        var attributeName = ((NameSyntax)generator.TypeExpression(InjectAttribute!))
+        var attributeName = ((NameSyntax)generator.TypeExpression(injectAttribute))
             .WithAdditionalAnnotations(Simplifier.AddImportsAnnotation, Simplifier.Annotation);
         return PropertyDeclaration(serviceTypeSyntax, Identifier(AccessName))
             .AddAttributeLists(AttributeList(SingletonSeparatedList(Attribute(attributeName))))

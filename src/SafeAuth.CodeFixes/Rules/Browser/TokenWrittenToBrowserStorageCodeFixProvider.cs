@@ -86,7 +86,7 @@ public sealed partial class TokenWrittenToBrowserStorageCodeFixProvider : Candid
                 ReplaceWriteAsync(doc, n, IdentifierName(inScope.Name), methodName, key, valueSyntax, cancellation, injection: null, lifecycle, ct), plan.Registrations));
         }
 
-        var injection = await ConstructorInjection.PlanAsync(document, model, node, storeType, InjectedNames, allowComponentProperty: true, cancellationToken).ConfigureAwait(false);
+        var injection = await ConstructorInjection.PlanAsync(document, model, node, storeType, InjectedNames, cancellationToken).ConfigureAwait(false);
         if (injection is null)
         {
             return ImmutableArray<FixCandidate>.Empty;

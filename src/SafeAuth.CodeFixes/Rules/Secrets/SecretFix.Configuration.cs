@@ -69,7 +69,7 @@ internal static partial class SecretFix
             return null;
         }
 
-        var injection = await ConstructorInjection.PlanAsync(document, model, expression, configurationType, ConfigurationNames, allowComponentProperty: true, cancellationToken).ConfigureAwait(false);
+        var injection = await ConstructorInjection.PlanAsync(document, model, expression, configurationType, ConfigurationNames, cancellationToken).ConfigureAwait(false);
         var inInitializer = IsInMemberInitializer(expression);
         return injection switch
         {

@@ -250,4 +250,93 @@ public class SecretFixInjectionTests
             """;
         await KeyTest(source, null).RunAsync();
     }
+
+    [Fact]
+    public async Task Fix_RazorComponent_GetsAnInjectProperty()
+    {
+        await KeyTest(Usings + """
+            using Microsoft.AspNetCore.Components;
+
+            public class TokenPanel : ComponentBase
+            {
+                public SecurityKey Key() => new SymmetricSecurityKey([|Encoding.UTF8.GetBytes("access-key-0123456789-0123456789-0123")|]);
+            }
+            """, Usings + """
+            using Microsoft.AspNetCore.Components;
+
+            public class TokenPanel : ComponentBase
+            {
+                [Inject]
+                public IConfiguration Configuration { get; set; } = default!;
+
+                public SecurityKey Key() => new SymmetricSecurityKey(Encoding.UTF8.GetBytes(Configuration["Jwt:TokenPanel:SigningKey"] ?? throw new InvalidOperationException("Jwt:TokenPanel:SigningKey is not configured")));
+            }
+            """).RunAsync();
+    }
+
+    [Fact]
+    public async Task Fix_NewParameterGoesBeforeTheFirstOptionalOne()
+    {
+        await KeyTest(Usings + """
+            public class TokenIssuer
+            {
+                private readonly int _retries;
+
+                public TokenIssuer(int retries = 3, bool verbose = false) => _retries = verbose ? retries : 0;
+
+                public SecurityKey Key() => new SymmetricSecurityKey([|Encoding.UTF8.GetBytes("access-key-0123456789-0123456789-0123")|]);
+            }
+            """, Usings + """
+            public class TokenIssuer
+            {
+                private readonly IConfiguration _configuration;
+                private readonly int _retries;
+
+                public TokenIssuer(IConfiguration configuration, int retries = 3, bool verbose = false)
+                {
+                    _configuration = configuration;
+                    _retries = verbose ? retries : 0;
+                }
+
+                public SecurityKey Key() => new SymmetricSecurityKey(Encoding.UTF8.GetBytes(_configuration["Jwt:TokenIssuer:SigningKey"] ?? throw new InvalidOperationException("Jwt:TokenIssuer:SigningKey is not configured")));
+            }
+            """).RunAsync();
+    }
+
+    /// <summary>Classes where a constructor parameter is not safe to add: the fix loads from the environment instead.</summary>
+    [Theory]
+    [InlineData("public static SecurityKey Key() => KEY;", "a static member: no instance to hold the configuration")]
+    [InlineData("public TokenIssuer() { } public TokenIssuer(int size) { } public SecurityKey Key() => KEY;", "two constructors: which one DI picks is not the fix's choice")]
+    [InlineData("public TokenIssuer() : this(1) { } private TokenIssuer(int size) { } public SecurityKey Key() => KEY;", "a chained constructor")]
+    [InlineData("public TokenIssuer() : base() { } public SecurityKey Key() => KEY;", "a constructor with an initializer")]
+    [InlineData("public TokenIssuer() { var configuration = 1; _ = configuration; } public SecurityKey Key() => KEY;", "the parameter name is taken in the constructor")]
+    [InlineData("public extern TokenIssuer(); public SecurityKey Key() => KEY;", "a constructor without a body")]
+    public async Task NoInjection_WhereAParameterCannotBeAddedSafely(string members, string why)
+    {
+        Assert.NotEmpty(why);
+        const string key = "[|Encoding.UTF8.GetBytes(\"access-key-0123456789-0123456789-0123\")|]";
+        var source = Usings + "public class TokenIssuer\n{\n    " + members.Replace("KEY", "new SymmetricSecurityKey(" + key + ")") + "\n}\n";
+        var fixedSource = Usings + "using SafeAuth.Secrets;\npublic class TokenIssuer\n{\n    "
+            + members.Replace("KEY", "SigningKeyLoader.FromEnvironment(\"JWT_TOKEN_ISSUER_SIGNING_KEY\", \"HS256\")") + "\n}\n";
+        var test = KeyTest(source, fixedSource, References.Server | References.SafeAuthRuntime);
+        test.CompilerDiagnostics = Microsoft.CodeAnalysis.Testing.CompilerDiagnostics.None;
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task NoInjection_InAnAbstractClass()
+    {
+        await KeyTest(Usings + """
+            public abstract class TokenIssuer
+            {
+                public SecurityKey Key() => new SymmetricSecurityKey([|Encoding.UTF8.GetBytes("access-key-0123456789-0123456789-0123")|]);
+            }
+            """, Usings + """
+            using SafeAuth.Secrets;
+            public abstract class TokenIssuer
+            {
+                public SecurityKey Key() => SigningKeyLoader.FromEnvironment("JWT_TOKEN_ISSUER_SIGNING_KEY", "HS256");
+            }
+            """, References.Server | References.SafeAuthRuntime).RunAsync();
+    }
 }
