@@ -7,7 +7,8 @@
 #   a rule's analyzer or code fix (XAnalyzer*.cs, XCodeFixProvider*.cs)
 #                                               -> its test class XAnalyzerTests (or, when there is none, its family's tests)
 #   the shared building blocks (Common/, Context/, KnownTypes/, Options/)
-#                                               -> the tests of every rule and of the context model
+#                                               -> the tests of every rule, of the context model and their own
+#                                                  (tests/SafeAuth.Analyzers.Tests/Common)
 # FILTER=<dotnet test filter> overrides the choice. Tests that build projects out of process (Meta: samples, package,
 # fixed sample) never run under Stryker. The score of each run is printed as a docs/testing.md table row. Minutes per
 # file: CI runs one small file only (MUTATION_SMOKE in .ci/run).
@@ -37,7 +38,7 @@ analyzer_filter() {
       else
         echo "FullyQualifiedName~SafeAuth.Analyzers.Tests.Rules.$family"
       fi ;;
-    *) echo "FullyQualifiedName~SafeAuth.Analyzers.Tests.Rules|FullyQualifiedName~SafeAuth.Analyzers.Tests.Context" ;;
+    *) echo "FullyQualifiedName~SafeAuth.Analyzers.Tests.Rules|FullyQualifiedName~SafeAuth.Analyzers.Tests.Context|FullyQualifiedName~SafeAuth.Analyzers.Tests.Common" ;;
   esac
 }
 

@@ -25,7 +25,7 @@ internal sealed class ConstantOrigin
 /// <summary>
 /// Decides whether a value is constant data written in the source: string and UTF-8 literals, <c>const</c>s,
 /// fields and get-only properties initialized from constants (in any file of the compilation), interpolations and
-/// concatenations of constants, <c>Encoding.*.GetBytes</c>/<c>Convert.FromBase64String</c>/<c>FromHexString</c> of
+/// concatenations of constants, the fallback of <c>??</c> and of <c>GetValue(key, defaultValue)</c>, <c>Encoding.*.GetBytes</c>/<c>Convert.FromBase64String</c>/<c>FromHexString</c> of
 /// those, and byte-array literals; followed through locals. Empty strings and obvious placeholders are not data.
 /// One instance per compilation: member answers are cached.
 /// </summary>
@@ -175,6 +175,11 @@ internal sealed class ConstantDataTracker
 
             case "ToArray" when invocation.Arguments.Length == 0 && invocation.Instance?.WalkDownConversion() is IUtf8StringOperation utf8:
                 return Find(utf8, depth + 1, visited);
+
+            // configuration.GetValue("Jwt:Key", "fallback"): like `?? "fallback"`, used whenever the setting is missing.
+            case "GetValue" when SymbolEqualityComparer.Default.Equals(type, _symbols.ConfigurationBinder)
+                                 && invocation.GetArgument("defaultValue") is { } fallback:
+                return Find(fallback, depth + 1, visited);
         }
 
         return null;
@@ -182,37 +187,16 @@ internal sealed class ConstantDataTracker
 
     private ConstantOrigin? FromLocal(ILocalReferenceOperation reference, int depth, HashSet<ISymbol> visited)
     {
-        var local = reference.Local;
-        if (!visited.Add(local))
+        var writes = LocalWrites.Of(reference.Local, reference);
+        if (!visited.Add(reference.Local) || writes.HasOtherWrites)
         {
             return null;
         }
 
         ConstantOrigin? origin = null;
-        foreach (var operation in reference.GetRoot().DescendantsAndSelf())
+        foreach (var written in writes.Values)
         {
-            IOperation? written = null;
-            switch (operation)
-            {
-                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
-                    written = declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
-                    if (written is null)
-                    {
-                        continue;
-                    }
-
-                    break;
-                case ISimpleAssignmentOperation assignment when IsLocal(assignment.Target, local):
-                    written = assignment.Value;
-                    break;
-                case ILocalReferenceOperation other when SymbolEqualityComparer.Default.Equals(other.Local, local) && IsOtherWrite(other):
-                    return null;
-                default:
-                    continue;
-            }
-
-            var found = Find(written, depth + 1, visited);
-            if (found is null)
+            if (Find(written, depth + 1, visited) is not { } found)
             {
                 return null;
             }
@@ -222,20 +206,6 @@ internal sealed class ConstantDataTracker
 
         return origin;
     }
-
-    private static bool IsLocal(IOperation target, ILocalSymbol local) =>
-        target is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local);
-
-    /// <summary>A write that is not a simple assignment: <c>ref</c>/<c>out</c>, compound assignment, deconstruction.</summary>
-    private static bool IsOtherWrite(IOperation reference) => reference.Parent switch
-    {
-        IArgumentOperation argument => argument.Parameter?.RefKind is RefKind.Ref or RefKind.Out,
-        ICompoundAssignmentOperation compound => compound.Target == reference,
-        ICoalesceAssignmentOperation coalesce => coalesce.Target == reference,
-        IIncrementOrDecrementOperation => true,
-        ITupleOperation or IDeclarationExpressionOperation => true,
-        _ => false,
-    };
 
     private ConstantOrigin? FromMember(ISymbol member, int depth, HashSet<ISymbol> visited)
     {

@@ -33,21 +33,21 @@ internal static class ExpiryValues
     private const double SecondsPerDay = 86400;
 
     /// <summary>An expiry computed as now plus a constant span, or <c>DateTime.MaxValue</c>/<c>DateTimeOffset.MaxValue</c>.</summary>
-    public static bool TryGetExpiry(IOperation operation, IOperation root, out ExpiryValue expiry)
+    public static bool TryGetExpiry(IOperation operation, out ExpiryValue expiry)
     {
         expiry = default;
-        var value = ValueFlow.Resolve(operation, root);
+        var value = ValueFlow.Resolve(operation);
 
         // exp claims: DateTimeOffset.UtcNow.AddDays(30).ToUnixTimeSeconds(), or .UtcDateTime of an offset.
         if (value is IInvocationOperation { TargetMethod.Name: "ToUnixTimeSeconds" or "ToUnixTimeMilliseconds", Instance: { } unixInstance })
         {
-            value = ValueFlow.Resolve(unixInstance, root);
+            value = ValueFlow.Resolve(unixInstance);
         }
 
         if (value is IPropertyReferenceOperation { Property.Name: "UtcDateTime" or "DateTime", Instance: { } offsetInstance }
             && IsDateType(offsetInstance.Type))
         {
-            value = ValueFlow.Resolve(offsetInstance, root);
+            value = ValueFlow.Resolve(offsetInstance);
         }
 
         if (value is IFieldReferenceOperation { Field.Name: "MaxValue", Instance: null } max && IsDateType(max.Field.ContainingType))
@@ -56,7 +56,7 @@ internal static class ExpiryValues
             return true;
         }
 
-        if (TryGetOffset(value, root, 0, out var now, out var seconds) && now is not null && seconds > 0)
+        if (TryGetOffset(value, 0, out var now, out var seconds) && now is not null && seconds > 0)
         {
             expiry = new ExpiryValue(value, now, seconds, isMaxValue: false);
             return true;
@@ -65,7 +65,7 @@ internal static class ExpiryValues
         return false;
     }
 
-    private static bool TryGetOffset(IOperation value, IOperation root, int depth, out IOperation? now, out double seconds)
+    private static bool TryGetOffset(IOperation value, int depth, out IOperation? now, out double seconds)
     {
         now = null;
         seconds = 0;
@@ -83,7 +83,7 @@ internal static class ExpiryValues
 
         if (value is ILocalReferenceOperation && depth > 0)
         {
-            var resolved = ValueFlow.Resolve(value, root);
+            var resolved = ValueFlow.Resolve(value);
             if (resolved != value)
             {
                 // A local holding "now" is itself the base: the fix keeps the local.
@@ -93,24 +93,24 @@ internal static class ExpiryValues
                     return true;
                 }
 
-                return TryGetOffset(resolved, root, depth + 1, out now, out seconds);
+                return TryGetOffset(resolved, depth + 1, out now, out seconds);
             }
         }
 
         return value switch
         {
             IInvocationOperation { Instance: { } instance, Arguments.Length: 1 } add when IsDateType(add.TargetMethod.ContainingType) =>
-                TryGetAddOffset(add, instance, root, depth, out now, out seconds),
-            IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary => TryGetSumOffset(binary, root, depth, out now, out seconds),
+                TryGetAddOffset(add, instance, depth, out now, out seconds),
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary => TryGetSumOffset(binary, depth, out now, out seconds),
             _ => false,
         };
     }
 
     /// <summary><c>now.Add(span)</c> or <c>now.AddDays(n)</c> (and the other <c>Add*</c> units) on a date.</summary>
-    private static bool TryGetAddOffset(IInvocationOperation add, IOperation instance, IOperation root, int depth, out IOperation? now, out double seconds)
+    private static bool TryGetAddOffset(IInvocationOperation add, IOperation instance, int depth, out IOperation? now, out double seconds)
     {
         seconds = 0;
-        if (!TryGetOffset(instance, root, depth + 1, out now, out var before))
+        if (!TryGetOffset(instance, depth + 1, out now, out var before))
         {
             return false;
         }
@@ -118,7 +118,7 @@ internal static class ExpiryValues
         var argument = add.Arguments[0].Value;
         if (add.TargetMethod.Name == "Add")
         {
-            if (!TryGetSpan(argument, root, out var span))
+            if (!TryGetSpan(argument, out var span))
             {
                 return false;
             }
@@ -127,7 +127,7 @@ internal static class ExpiryValues
             return true;
         }
 
-        if (!ValueFlow.TryGetNumber(argument, root, out var amount))
+        if (!ValueFlow.TryGetNumber(argument, out var amount))
         {
             return false;
         }
@@ -154,15 +154,15 @@ internal static class ExpiryValues
     }
 
     /// <summary><c>now + span</c> or <c>span + now</c>.</summary>
-    private static bool TryGetSumOffset(IBinaryOperation binary, IOperation root, int depth, out IOperation? now, out double seconds)
+    private static bool TryGetSumOffset(IBinaryOperation binary, int depth, out IOperation? now, out double seconds)
     {
-        if (TryGetOffset(binary.LeftOperand, root, depth + 1, out now, out var left) && TryGetSpan(binary.RightOperand, root, out var right))
+        if (TryGetOffset(binary.LeftOperand, depth + 1, out now, out var left) && TryGetSpan(binary.RightOperand, out var right))
         {
             seconds = left + right;
             return true;
         }
 
-        if (TryGetOffset(binary.RightOperand, root, depth + 1, out now, out var right2) && TryGetSpan(binary.LeftOperand, root, out var left2))
+        if (TryGetOffset(binary.RightOperand, depth + 1, out now, out var right2) && TryGetSpan(binary.LeftOperand, out var left2))
         {
             seconds = right2 + left2;
             return true;
@@ -186,10 +186,10 @@ internal static class ExpiryValues
     }
 
     /// <summary>A constant <c>TimeSpan</c>: <c>TimeSpan.FromX(n)</c>, <c>new TimeSpan(…)</c>, <c>TimeSpan.MaxValue</c>, in seconds.</summary>
-    public static bool TryGetSpan(IOperation operation, IOperation root, out double seconds)
+    public static bool TryGetSpan(IOperation operation, out double seconds)
     {
         seconds = 0;
-        var value = ValueFlow.Resolve(operation, root);
+        var value = ValueFlow.Resolve(operation);
         if (value.Type is not { Name: "TimeSpan", ContainingNamespace.Name: "System" })
         {
             return false;
@@ -204,16 +204,16 @@ internal static class ExpiryValues
                 seconds = 0;
                 return true;
             case IInvocationOperation { Instance: null } from when from.Arguments.Length >= 1:
-                return TryGetFactorySpan(from, root, out seconds);
+                return TryGetFactorySpan(from, out seconds);
             case IObjectCreationOperation creation:
-                return TryGetConstructedSpan(creation, root, out seconds);
+                return TryGetConstructedSpan(creation, out seconds);
             default:
                 return false;
         }
     }
 
     /// <summary><c>TimeSpan.FromDays(n)</c> and the other <c>From*</c> units, with .NET 9's multi-part overloads.</summary>
-    private static bool TryGetFactorySpan(IInvocationOperation from, IOperation root, out double seconds)
+    private static bool TryGetFactorySpan(IInvocationOperation from, out double seconds)
     {
         seconds = 0;
         var unit = from.TargetMethod.Name switch
@@ -241,7 +241,7 @@ internal static class ExpiryValues
                 continue;
             }
 
-            if (!ValueFlow.TryGetNumber(from.Arguments[i].Value, root, out var part))
+            if (!ValueFlow.TryGetNumber(from.Arguments[i].Value, out var part))
             {
                 return false;
             }
@@ -259,13 +259,13 @@ internal static class ExpiryValues
     }
 
     /// <summary><c>new TimeSpan(ticks)</c>, <c>(h, m, s)</c>, <c>(d, h, m, s)</c> or <c>(d, h, m, s, ms)</c>.</summary>
-    private static bool TryGetConstructedSpan(IObjectCreationOperation creation, IOperation root, out double seconds)
+    private static bool TryGetConstructedSpan(IObjectCreationOperation creation, out double seconds)
     {
         seconds = 0;
         var parts = new double[creation.Arguments.Length];
         for (var i = 0; i < parts.Length; i++)
         {
-            if (!ValueFlow.TryGetNumber(creation.Arguments[i].Value, root, out parts[i]))
+            if (!ValueFlow.TryGetNumber(creation.Arguments[i].Value, out parts[i]))
             {
                 return false;
             }

@@ -14,6 +14,10 @@ internal static partial class MetadataNames
 
     // Where a fix reads secrets from
     public const string IConfiguration = "Microsoft.Extensions.Configuration.IConfiguration";
+
+    // A configuration read whose default is a hard-coded secret
+    public const string ConfigurationBinder = "Microsoft.Extensions.Configuration.ConfigurationBinder";
+    public const string Environment = "System.Environment";
     public const string InvalidOperationException = "System.InvalidOperationException";
 
     // SafeAuth runtime library (never referenced by the analyzers; named for the code fixes)

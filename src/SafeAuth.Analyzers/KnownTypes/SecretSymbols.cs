@@ -25,6 +25,7 @@ internal sealed class SecretSymbols
         DuendeClientOptions = types.Get(MetadataNames.DuendeClientOptions);
         DuendeOidcClientOptions = types.Get(MetadataNames.DuendeOidcClientOptions);
         AzureClientSecretCredential = types.Get(MetadataNames.AzureClientSecretCredential);
+        ConfigurationBinder = types.Get(MetadataNames.ConfigurationBinder);
     }
 
     public WellKnownTypes Types { get; }
@@ -45,6 +46,7 @@ internal sealed class SecretSymbols
     public INamedTypeSymbol? DuendeClientOptions { get; }
     public INamedTypeSymbol? DuendeOidcClientOptions { get; }
     public INamedTypeSymbol? AzureClientSecretCredential { get; }
+    public INamedTypeSymbol? ConfigurationBinder { get; }
 
     /// <summary>Whether any signing-key sink of AUTH301 exists in the compilation (the HMAC types are always there).</summary>
     public bool HasKeySinks => KeyedHashAlgorithm is not null || SymmetricSecurityKey is not null || JwtNetBuilder is not null

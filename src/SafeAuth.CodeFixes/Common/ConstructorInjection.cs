@@ -98,12 +98,10 @@ internal sealed class ConstructorInjection
         if (!constructor.IsImplicitlyDeclared)
         {
             var parameterName = fieldName.TrimStart('_');
-            var declaration = constructor.DeclaringSyntaxReferences.Length == 1
-                ? await constructor.DeclaringSyntaxReferences[0].GetSyntaxAsync(cancellationToken).ConfigureAwait(false) as ConstructorDeclarationSyntax
-                : null;
+            var declaration = await constructor.DeclaringSyntaxReferences[0].GetSyntaxAsync(cancellationToken).ConfigureAwait(false) as ConstructorDeclarationSyntax;
             if (declaration is not { Initializer: null } || (declaration.Body is null && declaration.ExpressionBody is null)
                 || declaration.SyntaxTree != classSyntax.SyntaxTree
-                || declaration.DescendantTokens().Any(t => t.ValueText == parameterName && t.Parent is ParameterSyntax or VariableDeclaratorSyntax or SingleVariableDesignationSyntax))
+                || declaration.DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && t.ValueText == parameterName))
             {
                 return null;
             }

@@ -101,7 +101,7 @@ internal sealed class BrowserStorageWrite
                     return false;
                 }
 
-                write = new BrowserStorageWrite(invocation, storage, StorageSinkKind.Blazored, key, StorageStrings.ResolveString(key, 0),
+                write = new BrowserStorageWrite(invocation, storage, StorageSinkKind.Blazored, key, ValueFlow.StringOrNull(key),
                     data.WalkDownConversion(), ServiceName(invocation, type) + "." + method.Name);
                 return true;
 
@@ -146,7 +146,7 @@ internal sealed class BrowserStorageWrite
     {
         write = null!;
         var identifierOperation = invocation.GetArgument("identifier");
-        if (identifierOperation is null || StorageStrings.ResolveString(identifierOperation, 0) is not { } identifier)
+        if (identifierOperation is null || ValueFlow.StringOrNull(identifierOperation) is not { } identifier)
         {
             return false;
         }
@@ -195,7 +195,7 @@ internal sealed class BrowserStorageWrite
             return false;
         }
 
-        write = new BrowserStorageWrite(invocation, storage, StorageSinkKind.JsInteropSetItem, args[0], StorageStrings.ResolveString(args[0], 0), args[1], member);
+        write = new BrowserStorageWrite(invocation, storage, StorageSinkKind.JsInteropSetItem, args[0], ValueFlow.StringOrNull(args[0]), args[1], member);
         return true;
     }
 
@@ -211,7 +211,7 @@ internal sealed class BrowserStorageWrite
         var method = invocation.TargetMethod;
         if (method.Name is not ("InvokeAsync" or "InvokeVoidAsync") || method.ContainingType?.OriginalDefinition is not { } type
             || !IsJsInteropMethod(method, type, symbols)
-            || invocation.GetArgument("identifier") is not { } identifier || StorageStrings.ResolveString(identifier, 0) is not { } text
+            || invocation.GetArgument("identifier") is not { } identifier || ValueFlow.StringOrNull(identifier) is not { } text
             || !TrySplitStorage(StripGlobalPrefixes(text), out storage, out var rest) || rest is not ("getItem" or "removeItem"))
         {
             return false;
@@ -258,7 +258,7 @@ internal sealed class BrowserStorageWrite
                 return false;
             }
 
-            write = new BrowserStorageWrite(invocation, storage, StorageSinkKind.JSImport, key, StorageStrings.ResolveString(key, 0), value.WalkDownConversion(),
+            write = new BrowserStorageWrite(invocation, storage, StorageSinkKind.JSImport, key, ValueFlow.StringOrNull(key), value.WalkDownConversion(),
                 method.Name + " ([JSImport(\"" + functionName + "\")])");
             return true;
         }
@@ -288,7 +288,7 @@ internal sealed class BrowserStorageWrite
         }
 
         var array = args.WalkDownConversion();
-        if (array is ILocalReferenceOperation local && StorageStrings.SingleAssignedValue(local.Local, array) is { } assigned)
+        if (array is ILocalReferenceOperation local && ValueFlow.SingleValue(local.Local, array) is { } assigned)
         {
             array = assigned.WalkDownConversion();
         }

@@ -35,7 +35,7 @@ internal static class TokenEvidence
     private static string? ValueEvidence(IOperation operation, BrowserStorageSymbols symbols, int depth, HashSet<ISymbol> visited)
     {
         operation = operation.WalkDownConversion();
-        if (depth > StorageStrings.MaxDepth || IsCancellationToken(operation.Type, symbols))
+        if (depth > ValueFlow.MaxDepth || IsCancellationToken(operation.Type, symbols))
         {
             return null;
         }
@@ -202,7 +202,7 @@ internal static class TokenEvidence
         switch (symbol)
         {
             case ILocalSymbol local:
-                foreach (var value in StorageStrings.AssignedValues(local, reference.GetRoot()))
+                foreach (var value in LocalWrites.Of(local, reference).Values)
                 {
                     if (ValueEvidence(value, symbols, depth + 1, visited) is { } evidence)
                     {

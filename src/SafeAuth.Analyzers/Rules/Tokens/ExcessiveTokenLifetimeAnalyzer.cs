@@ -60,8 +60,7 @@ public sealed class ExcessiveTokenLifetimeAnalyzer : DiagnosticAnalyzer
         }
         else if (target.Property.Name == "ClockSkew" && type.InheritsFromOrEquals(symbols.TokenValidationParameters))
         {
-            var root = assignment.GetRoot();
-            if (!ExpiryValues.TryGetSpan(assignment.Value, root, out var seconds))
+            if (!ExpiryValues.TryGetSpan(assignment.Value, out var seconds))
             {
                 return;
             }
@@ -101,7 +100,7 @@ public sealed class ExcessiveTokenLifetimeAnalyzer : DiagnosticAnalyzer
         if (symbols.JwtNetBuilderExtensions is null || !SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.JwtNetBuilderExtensions))
         {
             if (method.Name == "AddClaim" && SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.JwtNetBuilder)
-                && invocation.Arguments.Length == 2 && ValueFlow.TryGetString(invocation.Arguments[0].Value, invocation.GetRoot(), out var name) && name == "exp")
+                && invocation.Arguments.Length == 2 && ValueFlow.TryGetString(invocation.Arguments[0].Value, out var name) && name == "exp")
             {
                 CheckExpiry(context, scope, invocation.Arguments[1].Value, "JwtBuilder.AddClaim(\"exp\")");
             }
@@ -114,14 +113,14 @@ public sealed class ExcessiveTokenLifetimeAnalyzer : DiagnosticAnalyzer
             case "ExpirationTime" when invocation.Arguments.Length == 2:
                 CheckExpiry(context, scope, invocation.Arguments[1].Value, "JwtBuilder.ExpirationTime");
                 break;
-            case "AddClaim" when invocation.Arguments.Length == 3 && IsExpClaimName(invocation.Arguments[1].Value, invocation.GetRoot(), symbols):
+            case "AddClaim" when invocation.Arguments.Length == 3 && IsExpClaimName(invocation.Arguments[1].Value, symbols):
                 CheckExpiry(context, scope, invocation.Arguments[2].Value, "JwtBuilder.AddClaim(exp)");
                 break;
         }
     }
 
     /// <summary><c>ClaimName.ExpirationTime</c> or the constant <c>"exp"</c>.</summary>
-    internal static bool IsExpClaimName(IOperation name, IOperation root, ExpirySymbols symbols)
+    internal static bool IsExpClaimName(IOperation name, ExpirySymbols symbols)
     {
         var value = name.WalkDownConversion();
         if (value is IFieldReferenceOperation { Field.Name: "ExpirationTime" } field
@@ -130,13 +129,12 @@ public sealed class ExcessiveTokenLifetimeAnalyzer : DiagnosticAnalyzer
             return true;
         }
 
-        return ValueFlow.TryGetString(value, root, out var text) && text == "exp";
+        return ValueFlow.TryGetString(value, out var text) && text == "exp";
     }
 
     private static void CheckExpiry(OperationAnalysisContext context, AnalysisScope scope, IOperation value, string member)
     {
-        var root = value.GetRoot();
-        if (!ExpiryValues.TryGetExpiry(value, root, out var expiry))
+        if (!ExpiryValues.TryGetExpiry(value, out var expiry))
         {
             return;
         }

@@ -92,7 +92,7 @@ public sealed class IssuerOrAudienceValidationDisabledAnalyzer : DiagnosticAnaly
 
         switch (property.Name)
         {
-            case "ValidateIssuer" when ConstantFlow.IsConstant(assignment.Value, false):
+            case "ValidateIssuer" when ValueFlow.IsConstant(assignment.Value, false):
                 if (!HasRealValidator(assignment, "IssuerValidator", IsAcceptAllIssuerValidator))
                 {
                     analysis.Report(context, assignment, "ValidateIssuer = false", "issuer", IssuerConsequence(assignment));
@@ -100,7 +100,7 @@ public sealed class IssuerOrAudienceValidationDisabledAnalyzer : DiagnosticAnaly
 
                 break;
 
-            case "ValidateAudience" when ConstantFlow.IsConstant(assignment.Value, false):
+            case "ValidateAudience" when ValueFlow.IsConstant(assignment.Value, false):
                 if (!HasRealValidator(assignment, "AudienceValidator", IsAcceptAllAudienceValidator))
                 {
                     analysis.Report(context, assignment, "ValidateAudience = false", "audience", AudienceConsequence(assignment));
@@ -239,7 +239,7 @@ public sealed class IssuerOrAudienceValidationDisabledAnalyzer : DiagnosticAnaly
 
         foreach (var returned in body.ReturnedValues)
         {
-            if (!ConstantFlow.IsConstant(returned, true))
+            if (!ValueFlow.IsConstant(returned, true))
             {
                 return false;
             }

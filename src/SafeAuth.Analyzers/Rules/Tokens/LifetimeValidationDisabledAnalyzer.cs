@@ -60,13 +60,13 @@ public sealed class LifetimeValidationDisabledAnalyzer : DiagnosticAnalyzer
         string effect;
         switch (target.Property.Name)
         {
-            case "ValidateLifetime" when ValueFlow.IsConstantFalse(assignment.Value, root):
+            case "ValidateLifetime" when ValueFlow.IsConstantFalse(assignment.Value):
                 effect = "accepts expired tokens";
                 break;
-            case "RequireExpirationTime" when ValueFlow.IsConstantFalse(assignment.Value, root):
+            case "RequireExpirationTime" when ValueFlow.IsConstantFalse(assignment.Value):
                 effect = "accepts tokens that never expire";
                 break;
-            case "LifetimeValidator" when AlwaysTrue(assignment.Value, root):
+            case "LifetimeValidator" when AlwaysTrue(assignment.Value):
                 effect = "accepts every token lifetime, expired or not";
                 break;
             default:
@@ -82,9 +82,9 @@ public sealed class LifetimeValidationDisabledAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>A delegate whose every path returns the constant <c>true</c>: lambda, anonymous method or method group.</summary>
-    internal static bool AlwaysTrue(IOperation value, IOperation root)
+    internal static bool AlwaysTrue(IOperation value)
     {
-        var resolved = ValueFlow.Resolve(value, root);
+        var resolved = ValueFlow.Resolve(value);
         if (resolved is IDelegateCreationOperation creation)
         {
             resolved = creation.Target.WalkDownConversion();
@@ -183,8 +183,8 @@ public sealed class LifetimeValidationDisabledAnalyzer : DiagnosticAnalyzer
             {
                 case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } other
                     when property.Property.ContainingType.InheritsFromOrEquals(symbols.TokenValidationParameters):
-                    if ((property.Property.Name == "RequireSignedTokens" && ValueFlow.IsConstantFalse(other.Value, root))
-                        || (property.Property.Name == "SignatureValidator" && !ValueFlow.IsConstantNull(other.Value, root)))
+                    if ((property.Property.Name == "RequireSignedTokens" && ValueFlow.IsConstantFalse(other.Value))
+                        || (property.Property.Name == "SignatureValidator" && !ValueFlow.IsConstantNull(other.Value)))
                     {
                         return false;
                     }

@@ -75,7 +75,7 @@ public sealed class SignatureValidationDisabledAnalyzer : DiagnosticAnalyzer
 
         switch (property.Name)
         {
-            case "RequireSignedTokens" when ConstantFlow.IsConstant(assignment.Value, false):
+            case "RequireSignedTokens" when ValueFlow.IsConstant(assignment.Value, false):
                 Report(scope, context, assignment.Syntax.GetLocation(), RequireSignedTokensShape,
                     "RequireSignedTokens = false", "unsigned tokens (alg 'none') are accepted");
                 break;
@@ -125,7 +125,7 @@ public sealed class SignatureValidationDisabledAnalyzer : DiagnosticAnalyzer
                     found.Add(node);
                 }
                 else if (node is ILocalReferenceOperation local && node == operation
-                         && ConstantFlow.TryGetSingleValue(local, out var held))
+                         && ValueFlow.SingleValue(local.Local, local) is { } held)
                 {
                     Collect(held.WalkDownConversion(), found, depth + 1);
                 }
@@ -175,7 +175,7 @@ public sealed class SignatureValidationDisabledAnalyzer : DiagnosticAnalyzer
                        || SymbolEqualityComparer.Default.Equals(creation.Type, tokens.JsonWebToken);
             case IInvocationOperation invocation:
                 return invocation.TargetMethod.Name is "ReadToken" or "ReadJwtToken" or "ReadJsonWebToken";
-            case ILocalReferenceOperation local when ConstantFlow.TryGetSingleValue(local, out var held):
+            case ILocalReferenceOperation local when ValueFlow.SingleValue(local.Local, local) is { } held:
                 return IsParse(held, tokens);
             default:
                 return false;
@@ -193,7 +193,7 @@ public sealed class SignatureValidationDisabledAnalyzer : DiagnosticAnalyzer
 
         var optsOut = method.Name == "DoNotVerifySignature"
                       || (method.Name == "WithVerifySignature" && invocation.Arguments.Length == 1
-                          && ConstantFlow.IsConstant(invocation.Arguments[0].Value, false));
+                          && ValueFlow.IsConstant(invocation.Arguments[0].Value, false));
         if (!optsOut)
         {
             return;

@@ -153,7 +153,7 @@ public sealed class TokenIssuedWithoutSignatureAnalyzer : DiagnosticAnalyzer
                 var isNoneEnum = SymbolEqualityComparer.Default.Equals(value.Type, symbols.JwsAlgorithm)
                                  && value is IFieldReferenceOperation { Field.Name: "none" };
                 var isNoneString = argument.Parameter?.Name is "jwsAlg" or "alg"
-                                   && ConstantFlow.TryGetConstant(value, out var constant) && constant is string text
+                                   && ValueFlow.TryGetConstant(value, out var constant) && constant is string text
                                    && string.Equals(text, "none", System.StringComparison.OrdinalIgnoreCase);
                 if (isNoneEnum || isNoneString)
                 {
@@ -193,7 +193,7 @@ public sealed class TokenIssuedWithoutSignatureAnalyzer : DiagnosticAnalyzer
     private static bool IsUnsignedHeader(IOperation header, Symbols symbols)
     {
         header = header.WalkDownConversion();
-        if (header is ILocalReferenceOperation local && ConstantFlow.TryGetSingleValue(local, out var held))
+        if (header is ILocalReferenceOperation local && ValueFlow.SingleValue(local.Local, local) is { } held)
         {
             header = held.WalkDownConversion();
         }
@@ -220,7 +220,7 @@ public sealed class TokenIssuedWithoutSignatureAnalyzer : DiagnosticAnalyzer
         if (descriptor is ILocalReferenceOperation reference)
         {
             local = reference.Local;
-            if (!ConstantFlow.TryGetSingleValue(reference, out var held))
+            if (ValueFlow.SingleValue(reference.Local, reference) is not { } held)
             {
                 return false;
             }

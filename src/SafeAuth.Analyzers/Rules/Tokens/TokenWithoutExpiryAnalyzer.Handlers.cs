@@ -19,7 +19,7 @@ public sealed partial class TokenWithoutExpiryAnalyzer
             if (payload is not null && payload.Type?.SpecialType == SpecialType.System_String)
             {
                 // CreateToken(string payload, …) writes the payload as it is: no default times.
-                if (ValueFlow.TryGetString(payload, root, out var json) && json.TrimStart().StartsWith("{", StringComparison.Ordinal) && !ExpMember.IsMatch(json))
+                if (ValueFlow.TryGetString(payload, out var json) && json.TrimStart().StartsWith("{", StringComparison.Ordinal) && !ExpMember.IsMatch(json))
                 {
                     Report(context, payload.Syntax.GetLocation(), FixShape.None, member);
                 }
@@ -41,7 +41,7 @@ public sealed partial class TokenWithoutExpiryAnalyzer
                 return;
             }
 
-            var creation = ValueFlow.Resolve(descriptor, root) as IObjectCreationOperation;
+            var creation = ValueFlow.Resolve(descriptor) as IObjectCreationOperation;
             if (creation is null || creation.Arguments.Length != 0)
             {
                 return;
@@ -76,14 +76,14 @@ public sealed partial class TokenWithoutExpiryAnalyzer
                     continue;
                 }
 
-                if (target.Property.Name == property && !ValueFlow.IsConstantNull(assignment.Value, root))
+                if (target.Property.Name == property && !ValueFlow.IsConstantNull(assignment.Value))
                 {
                     return true;
                 }
 
                 if (target.Property.Name == "Claims")
                 {
-                    var claims = ValueFlow.Resolve(assignment.Value, root);
+                    var claims = ValueFlow.Resolve(assignment.Value);
                     var state = claims is IObjectCreationOperation dictionary ? DictionaryState(dictionary, root) : PayloadState.Unknown;
                     if (state == PayloadState.HasExp)
                     {
@@ -105,7 +105,7 @@ public sealed partial class TokenWithoutExpiryAnalyzer
                 if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Instance: ILocalReferenceOperation instance } target } assignment
                     && SymbolEqualityComparer.Default.Equals(instance.Local, local)
                     && (target.Property.Name == property || target.Property.Name == "Claims")
-                    && !ValueFlow.IsConstantNull(assignment.Value, root))
+                    && !ValueFlow.IsConstantNull(assignment.Value))
                 {
                     return true;
                 }
@@ -124,9 +124,9 @@ public sealed partial class TokenWithoutExpiryAnalyzer
             switch (value)
             {
                 case IObjectCreationOperation creation:
-                    return !InitializerTurnsDefaultTimesOff(creation, root);
+                    return !InitializerTurnsDefaultTimesOff(creation);
                 case ILocalReferenceOperation local:
-                    if (ValueFlow.Resolve(local, root) is IObjectCreationOperation localCreation && InitializerTurnsDefaultTimesOff(localCreation, root))
+                    if (ValueFlow.Resolve(local) is IObjectCreationOperation localCreation && InitializerTurnsDefaultTimesOff(localCreation))
                     {
                         return false;
                     }
@@ -135,7 +135,7 @@ public sealed partial class TokenWithoutExpiryAnalyzer
                     {
                         if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "SetDefaultTimesOnTokenCreation", Instance: ILocalReferenceOperation instance } } assignment
                             && SymbolEqualityComparer.Default.Equals(instance.Local, local.Local)
-                            && ValueFlow.IsConstantFalse(assignment.Value, root))
+                            && ValueFlow.IsConstantFalse(assignment.Value))
                         {
                             return false;
                         }
@@ -149,7 +149,7 @@ public sealed partial class TokenWithoutExpiryAnalyzer
             }
         }
 
-        private static bool InitializerTurnsDefaultTimesOff(IObjectCreationOperation creation, IOperation root)
+        private static bool InitializerTurnsDefaultTimesOff(IObjectCreationOperation creation)
         {
             if (creation.Initializer is null)
             {
@@ -159,7 +159,7 @@ public sealed partial class TokenWithoutExpiryAnalyzer
             foreach (var initializer in creation.Initializer.Initializers)
             {
                 if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "SetDefaultTimesOnTokenCreation" } } assignment
-                    && ValueFlow.IsConstantFalse(assignment.Value, root))
+                    && ValueFlow.IsConstantFalse(assignment.Value))
                 {
                     return true;
                 }

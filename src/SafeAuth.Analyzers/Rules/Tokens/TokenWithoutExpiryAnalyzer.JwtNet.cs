@@ -40,12 +40,12 @@ public sealed partial class TokenWithoutExpiryAnalyzer
                             return;
                         }
 
-                        if (claimName.Type?.SpecialType == SpecialType.System_String && !ValueFlow.TryGetString(claimName, root, out _))
+                        if (claimName.Type?.SpecialType == SpecialType.System_String && !ValueFlow.TryGetString(claimName, out _))
                         {
                             return; // a claim name computed at run time could be "exp"
                         }
 
-                        if (ExcessiveTokenLifetimeAnalyzer.IsExpClaimName(claimName, root, _symbols))
+                        if (ExcessiveTokenLifetimeAnalyzer.IsExpClaimName(claimName, _symbols))
                         {
                             return;
                         }

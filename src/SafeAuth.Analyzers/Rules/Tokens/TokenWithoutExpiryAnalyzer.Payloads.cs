@@ -21,7 +21,7 @@ public sealed partial class TokenWithoutExpiryAnalyzer
 
             if (payload.Type?.SpecialType == SpecialType.System_String)
             {
-                if (ValueFlow.TryGetString(payload, root, out var json) && json.TrimStart().StartsWith("{", StringComparison.Ordinal) && !ExpMember.IsMatch(json))
+                if (ValueFlow.TryGetString(payload, out var json) && json.TrimStart().StartsWith("{", StringComparison.Ordinal) && !ExpMember.IsMatch(json))
                 {
                     Report(context, payload.Syntax.GetLocation(), FixShape.None, member);
                 }
@@ -29,7 +29,7 @@ public sealed partial class TokenWithoutExpiryAnalyzer
                 return;
             }
 
-            var creation = ValueFlow.Resolve(payload, root);
+            var creation = ValueFlow.Resolve(payload);
             PayloadState state;
             FixShape shape;
             switch (creation)
@@ -105,7 +105,7 @@ public sealed partial class TokenWithoutExpiryAnalyzer
                     return PayloadState.Unknown;
                 }
 
-                if (argument.Parameter?.Name == "claimsCollection" && argument.ArgumentKind != ArgumentKind.DefaultValue && !ValueFlow.IsConstantNull(argument.Value, root))
+                if (argument.Parameter?.Name == "claimsCollection" && argument.ArgumentKind != ArgumentKind.DefaultValue && !ValueFlow.IsConstantNull(argument.Value))
                 {
                     return PayloadState.Unknown;
                 }
@@ -121,7 +121,7 @@ public sealed partial class TokenWithoutExpiryAnalyzer
                 switch (initializer)
                 {
                     case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Arguments.Length: 1 } indexer }:
-                        var key = KeyState(indexer.Arguments[0].Value, root);
+                        var key = KeyState(indexer.Arguments[0].Value);
                         if (key != PayloadState.NoExp)
                         {
                             return key;
@@ -129,7 +129,7 @@ public sealed partial class TokenWithoutExpiryAnalyzer
 
                         break;
                     case IInvocationOperation { TargetMethod.Name: "Add" } add when add.Arguments.Length >= 1:
-                        var addKey = KeyState(add.Arguments[0].Value, root);
+                        var addKey = KeyState(add.Arguments[0].Value);
                         if (addKey != PayloadState.NoExp)
                         {
                             return addKey;
@@ -155,7 +155,7 @@ public sealed partial class TokenWithoutExpiryAnalyzer
                 {
                     case IPropertyReferenceOperation { Instance: ILocalReferenceOperation instance, Arguments.Length: 1 } indexer
                         when SymbolEqualityComparer.Default.Equals(instance.Local, local) && indexer.Parent is ISimpleAssignmentOperation assignment && assignment.Target == indexer:
-                        var key = KeyState(indexer.Arguments[0].Value, root);
+                        var key = KeyState(indexer.Arguments[0].Value);
                         if (key != PayloadState.NoExp)
                         {
                             return key;
@@ -166,7 +166,7 @@ public sealed partial class TokenWithoutExpiryAnalyzer
                         switch (call.TargetMethod.Name)
                         {
                             case "Add" or "TryAdd" when call.Arguments.Length == 2:
-                                var addKey = KeyState(call.Arguments[0].Value, root);
+                                var addKey = KeyState(call.Arguments[0].Value);
                                 if (addKey != PayloadState.NoExp)
                                 {
                                     return addKey;
@@ -202,8 +202,8 @@ public sealed partial class TokenWithoutExpiryAnalyzer
             _ => false,
         };
 
-        private static PayloadState KeyState(IOperation key, IOperation root) =>
-            ValueFlow.TryGetString(key, root, out var text)
+        private static PayloadState KeyState(IOperation key) =>
+            ValueFlow.TryGetString(key, out var text)
                 ? (text == "exp" ? PayloadState.HasExp : PayloadState.NoExp)
                 : PayloadState.Unknown;
 
@@ -234,7 +234,7 @@ public sealed partial class TokenWithoutExpiryAnalyzer
             foreach (var operation in root.DescendantsAndSelf())
             {
                 if (operation is IObjectCreationOperation { Type.Name: "Claim" } claim && claim.Arguments.Length >= 2
-                    && ValueFlow.TryGetString(claim.Arguments[0].Value, root, out var type) && type == "exp")
+                    && ValueFlow.TryGetString(claim.Arguments[0].Value, out var type) && type == "exp")
                 {
                     return true;
                 }

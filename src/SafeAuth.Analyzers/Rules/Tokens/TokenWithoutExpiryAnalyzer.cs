@@ -125,7 +125,7 @@ public sealed partial class TokenWithoutExpiryAnalyzer : DiagnosticAnalyzer
             }
 
             var missing = argument is null || argument.ArgumentKind == ArgumentKind.DefaultValue;
-            if (!missing && !ValueFlow.IsConstantNull(argument!.Value, root))
+            if (!missing && !ValueFlow.IsConstantNull(argument!.Value))
             {
                 return;
             }

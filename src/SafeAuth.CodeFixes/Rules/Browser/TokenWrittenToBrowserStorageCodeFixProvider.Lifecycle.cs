@@ -89,7 +89,7 @@ public sealed partial class TokenWrittenToBrowserStorageCodeFixProvider
                 || model.GetOperation(invocation) is not IInvocationOperation operation
                 || operation.GetArgument("cancellationToken") is not null
                 || !BrowserStorageWrite.TryMatchJsInteropAccess(operation, symbols, out var accessed, out var kind, out var key)
-                || accessed != storage || StorageStrings.ResolveString(key, 0) != keyText || key.Syntax is not ExpressionSyntax keySyntax)
+                || accessed != storage || ValueFlow.StringOrNull(key) != keyText || key.Syntax is not ExpressionSyntax keySyntax)
             {
                 continue;
             }

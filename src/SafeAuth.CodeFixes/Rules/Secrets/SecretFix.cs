@@ -56,7 +56,19 @@ internal static partial class SecretFix
         }
 
         var isText = type.SpecialType == SpecialType.System_String;
+        if (FallbackCandidate(model, expression, id, setting, cancellationToken) is { } fallback)
+        {
+            return ImmutableArray.Create(fallback);
+        }
 
+
+        return await MoveCandidatesAsync(document, model, expression, id, setting, isText, algorithm, types, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The secret moves to a new setting: configuration in scope, injected configuration, or the environment.</summary>
+    private static async Task<ImmutableArray<FixCandidate>> MoveCandidatesAsync(Document document, SemanticModel model, ExpressionSyntax expression,
+        string id, SecretSetting setting, bool isText, string? algorithm, WellKnownTypes types, CancellationToken cancellationToken)
+    {
         // One setting per secret: named after what holds it, so two secrets never share a setting.
         setting = SecretNames.Unused(await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) ?? expression.SyntaxTree.GetRoot(cancellationToken),
             SecretNames.ForSite(model, expression, setting, cancellationToken));
@@ -120,20 +132,27 @@ internal static partial class SecretFix
         // The literal's own declaration goes too when nothing else reads it: otherwise the secret stays in the file.
         var held = SecretNames.HeldBy(editor.SemanticModel, expression, cancellationToken);
         editor.ReplaceNode(target, replacement.WithTriviaFrom(target).WithAdditionalAnnotations(Simplifier.Annotation));
-        if (held is not null && UnusedElsewhere(editor.SemanticModel, held, target, cancellationToken) is { } declaration)
-        {
-            // The first member gone: the next one should not start the type with the blank line that separated them.
-            if (declaration.Parent is TypeDeclarationSyntax { Members: { Count: > 1 } members } && members[0] == declaration
-                && !members[1].Contains(target))
-            {
-                var next = members[1];
-                editor.ReplaceNode(next, next.WithLeadingTrivia(next.GetLeadingTrivia().SkipWhile(t => t.IsKind(SyntaxKind.EndOfLineTrivia) || t.IsKind(SyntaxKind.WhitespaceTrivia) && t != next.GetLeadingTrivia().Last())));
-            }
+        RemoveIfUnused(editor, held, target, cancellationToken);
+        return editor.GetChangedDocument();
+    }
 
-            editor.RemoveNode(declaration, SyntaxRemoveOptions.KeepUnbalancedDirectives);
+    /// <summary>Removes the declaration of <paramref name="held"/> when nothing outside <paramref name="replaced"/> reads it.</summary>
+    private static void RemoveIfUnused(DocumentEditor editor, IFieldSymbol? held, SyntaxNode replaced, CancellationToken cancellationToken)
+    {
+        if (held is null || UnusedElsewhere(editor.SemanticModel, held, replaced, cancellationToken) is not { } declaration)
+        {
+            return;
         }
 
-        return editor.GetChangedDocument();
+        // The first member gone: the next one should not start the type with the blank line that separated them.
+        if (declaration.Parent is TypeDeclarationSyntax { Members: { Count: > 1 } members } && members[0] == declaration
+            && !members[1].Contains(replaced))
+        {
+            var next = members[1];
+            editor.ReplaceNode(next, next.WithLeadingTrivia(next.GetLeadingTrivia().SkipWhile(t => t.IsKind(SyntaxKind.EndOfLineTrivia) || t.IsKind(SyntaxKind.WhitespaceTrivia) && t != next.GetLeadingTrivia().Last())));
+        }
+
+        editor.RemoveNode(declaration, SyntaxRemoveOptions.KeepUnbalancedDirectives);
     }
 
     /// <summary>

@@ -50,7 +50,7 @@ public sealed class ExcessiveTokenLifetimeCodeFixProvider : CandidateCodeFixProv
 
         var max = ExpirySyntax.SecondsProperty(diagnostic, FixProperties.MaxSeconds, TimeSpan.FromDays(1));
         var operation = model.GetOperation(expression, cancellationToken);
-        if (operation is null || !ExpiryValues.TryGetExpiry(operation, operation.GetRoot(), out var expiry)
+        if (operation is null || !ExpiryValues.TryGetExpiry(operation, out var expiry)
             || expiry.Expression.Syntax is not ExpressionSyntax target)
         {
             return false;

@@ -188,6 +188,29 @@ public class HardCodedClientSecretAnalyzerTests
 
     // ---------- fixes ----------
 
+    /// <summary>The secret is the fallback of a setting the app already reads: that setting stays, the fallback goes.</summary>
+    [Fact]
+    public async Task Fix_ConfigurationFallback_KeepsTheSettingTheAppReads()
+    {
+        await VerifyCS.VerifyCodeFixAsync(Usings + """
+            using Microsoft.AspNetCore.Builder;
+
+            public static class Auth
+            {
+                public static void Add(WebApplicationBuilder builder) =>
+                    builder.Services.AddAuthentication().AddOpenIdConnect(o => o.ClientSecret = [|builder.Configuration["Oidc:ClientSecret"] ?? "oidc-client-secret-value"|]);
+            }
+            """, Usings + """
+            using Microsoft.AspNetCore.Builder;
+
+            public static class Auth
+            {
+                public static void Add(WebApplicationBuilder builder) =>
+                    builder.Services.AddAuthentication().AddOpenIdConnect(o => o.ClientSecret = builder.Configuration["Oidc:ClientSecret"] ?? throw new InvalidOperationException("Oidc:ClientSecret is not configured"));
+            }
+            """, Web);
+    }
+
     [Fact]
     public async Task Fix_BuilderConfigurationInScope_ReadsTheSetting()
     {

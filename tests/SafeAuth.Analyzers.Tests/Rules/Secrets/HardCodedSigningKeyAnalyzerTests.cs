@@ -154,6 +154,32 @@ public class HardCodedSigningKeyAnalyzerTests
     }
 
     [Fact]
+    public async Task Reports_GetValueDefault_NotAGetValueWithoutOneOrWithAPlaceholder()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            public class Issuer
+            {
+                public SecurityKey WithDefault(IConfiguration configuration) =>
+                    new SymmetricSecurityKey({|#0:Encoding.UTF8.GetBytes(configuration.GetValue<string>("Jwt:Key", "fallback-signing-key-0123456789")!)|});
+
+                public SecurityKey Inferred(IConfiguration configuration) =>
+                    new SymmetricSecurityKey({|#1:Encoding.UTF8.GetBytes(configuration.GetValue("Jwt:Key", "fallback-signing-key-0123456789")!)|});
+
+                public SecurityKey WithoutDefault(IConfiguration configuration) =>
+                    new SymmetricSecurityKey(Encoding.UTF8.GetBytes(configuration.GetValue<string>("Jwt:Key")!));
+
+                public SecurityKey EmptyDefault(IConfiguration configuration) =>
+                    new SymmetricSecurityKey(Encoding.UTF8.GetBytes(configuration.GetValue("Jwt:Key", "")!));
+
+                public SecurityKey OtherGetValue(System.Collections.Generic.Dictionary<string, string> values) =>
+                    new SymmetricSecurityKey(Encoding.UTF8.GetBytes(values.GetValueOrDefault("Jwt:Key", "fallback-signing-key-0123456789")));
+            }
+            """,
+            Expected(0, "new SymmetricSecurityKey", "a string literal"),
+            Expected(1, "new SymmetricSecurityKey", "a string literal"));
+    }
+
+    [Fact]
     public async Task Reports_ConfigurationFallbackLiteral_AndGetOnlyProperty()
     {
         await VerifyCS.VerifyAnalyzerAsync(Usings + """
@@ -350,6 +376,34 @@ public class HardCodedSigningKeyAnalyzerTests
             public class Issuer(IConfiguration configuration)
             {
                 public SecurityKey Key() => new SymmetricSecurityKey(Encoding.UTF8.GetBytes(configuration["Jwt:Issuer:SigningKey"] ?? throw new InvalidOperationException("Jwt:Issuer:SigningKey is not configured")));
+            }
+            """, References.Server);
+    }
+
+    /// <summary>
+    /// A hard-coded fallback of a setting the code already reads: the fix keeps that setting (a new name would stop
+    /// reading the one the app is deployed with), drops the fallback and its constant, and Fix All does each read.
+    /// </summary>
+    [Fact]
+    public async Task Fix_ConfigurationFallback_KeepsTheSettingAndDropsTheFallback()
+    {
+        await VerifyCS.VerifyCodeFixAsync(Usings + """
+            public class Issuer(IConfiguration configuration)
+            {
+                private const string DefaultKey = "default-signing-key-0123456789-0123";
+
+                public SecurityKey Indexer() => new SymmetricSecurityKey([|Encoding.UTF8.GetBytes(configuration["Jwt:Key"] ?? "fallback-signing-key-0123456789")|]);
+                public SecurityKey GetValue() => new SymmetricSecurityKey([|Encoding.UTF8.GetBytes(configuration.GetValue("Jwt:RefreshKey", "refresh-fallback-key-0123456789")!)|]);
+                public SecurityKey Constant() => new SymmetricSecurityKey([|Encoding.UTF8.GetBytes(configuration["Jwt:PartnerKey"] ?? DefaultKey)|]);
+                public SecurityKey Environment() => new SymmetricSecurityKey([|Encoding.UTF8.GetBytes(System.Environment.GetEnvironmentVariable("WEBHOOK_KEY") ?? "webhook-fallback-key-0123456789")|]);
+            }
+            """, Usings + """
+            public class Issuer(IConfiguration configuration)
+            {
+                public SecurityKey Indexer() => new SymmetricSecurityKey(Encoding.UTF8.GetBytes(configuration["Jwt:Key"] ?? throw new InvalidOperationException("Jwt:Key is not configured")));
+                public SecurityKey GetValue() => new SymmetricSecurityKey(Encoding.UTF8.GetBytes(configuration.GetValue<string>("Jwt:RefreshKey") ?? throw new InvalidOperationException("Jwt:RefreshKey is not configured")));
+                public SecurityKey Constant() => new SymmetricSecurityKey(Encoding.UTF8.GetBytes(configuration["Jwt:PartnerKey"] ?? throw new InvalidOperationException("Jwt:PartnerKey is not configured")));
+                public SecurityKey Environment() => new SymmetricSecurityKey(Encoding.UTF8.GetBytes(System.Environment.GetEnvironmentVariable("WEBHOOK_KEY") ?? throw new InvalidOperationException("WEBHOOK_KEY is not configured")));
             }
             """, References.Server);
     }

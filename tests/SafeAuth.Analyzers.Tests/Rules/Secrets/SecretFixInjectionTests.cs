@@ -310,6 +310,7 @@ public class SecretFixInjectionTests
     [InlineData("public TokenIssuer() : this(1) { } private TokenIssuer(int size) { } public SecurityKey Key() => KEY;", "a chained constructor")]
     [InlineData("public TokenIssuer() : base() { } public SecurityKey Key() => KEY;", "a constructor with an initializer")]
     [InlineData("public TokenIssuer() { var configuration = 1; _ = configuration; } public SecurityKey Key() => KEY;", "the parameter name is taken in the constructor")]
+    [InlineData("private readonly object configuration; public TokenIssuer() { configuration = new object(); } public SecurityKey Key() => KEY;", "a parameter named so would shadow the field the constructor assigns")]
     [InlineData("public extern TokenIssuer(); public SecurityKey Key() => KEY;", "a constructor without a body")]
     public async Task NoInjection_WhereAParameterCannotBeAddedSafely(string members, string why)
     {

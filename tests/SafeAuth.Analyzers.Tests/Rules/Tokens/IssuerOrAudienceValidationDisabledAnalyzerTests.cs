@@ -27,6 +27,26 @@ public class IssuerOrAudienceValidationDisabledAnalyzerTests
             VerifyCS.Diagnostic().WithLocation(1).WithArguments("ValidateAudience = false", "audience", "a token minted for another application is accepted"));
     }
 
+    /// <summary>A <c>static readonly</c> switch set to false is as constant as the literal; a mutable static field is not.</summary>
+    [Fact]
+    public async Task Reports_AStaticReadonlySwitch_NotAMutableOne()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(TokenUsings + """
+            public class Setup
+            {
+                private static readonly bool CheckIssuer = false;
+                public static bool CheckAudience = false;
+                public TokenValidationParameters Create(SecurityKey key) => new()
+                {
+                    IssuerSigningKey = key,
+                    {|#0:ValidateIssuer = CheckIssuer|},
+                    ValidateAudience = CheckAudience,
+                };
+            }
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("ValidateIssuer = false", "issuer", "tokens from any issuer the signing keys trust are accepted"));
+    }
+
     [Fact]
     public async Task Reports_WithEmphasis_WhenValidValuesSetButUnchecked_AndKeysFromSharedProvider()
     {

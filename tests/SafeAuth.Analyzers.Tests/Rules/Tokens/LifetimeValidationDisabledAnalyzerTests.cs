@@ -36,6 +36,28 @@ public class LifetimeValidationDisabledAnalyzerTests
             VerifyCS.Diagnostic().WithLocation(0).WithArguments("TokenValidationParameters.ValidateLifetime", "accepts expired tokens"));
     }
 
+    /// <summary>A local declared first and given its one value later is followed like an initialized one (the shared value flow).</summary>
+    [Fact]
+    public async Task Reports_ValidateLifetime_FromALocalAssignedOnceAfterItsDeclaration_NotFromOneAssignedTwice()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            public class Startup
+            {
+                public TokenValidationParameters Parameters(bool strict)
+                {
+                    bool check;
+                    check = false;
+                    bool maybe;
+                    if (strict) maybe = true; else maybe = false;
+                    var parameters = new TokenValidationParameters { ValidIssuer = "https://issuer", RequireExpirationTime = maybe };
+                    {|#0:parameters.ValidateLifetime = check|};
+                    return parameters;
+                }
+            }
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("TokenValidationParameters.ValidateLifetime", "accepts expired tokens"));
+    }
+
     [Fact]
     public async Task Reports_RequireExpirationTimeFalse_AssignedOnLocal()
     {
