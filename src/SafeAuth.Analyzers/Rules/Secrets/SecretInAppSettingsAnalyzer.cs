@@ -74,7 +74,8 @@ public sealed class SecretInAppSettingsAnalyzer : DiagnosticAnalyzer
         var fileName = Path.GetFileName(file.Path);
         foreach (var value in values)
         {
-            if (!Matches(value.Path, patterns) || IsNotASecret(value.Value))
+            // A key named for a secret, or a value with a credential's shape under any name ("Stripe": "sk_live_…").
+            if ((!Matches(value.Path, patterns) && SecretLiteralDetector.Detect(value.Value) is null) || IsNotASecret(value.Value))
             {
                 continue;
             }

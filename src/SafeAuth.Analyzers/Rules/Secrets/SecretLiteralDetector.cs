@@ -5,8 +5,8 @@ namespace SafeAuth.Analyzers.Rules.Secrets;
 
 /// <summary>
 /// Recognizes credentials by their format: JWTs (three base64url segments whose header is JSON naming <c>alg</c>),
-/// PEM private-key blocks with a body, and Microsoft Entra client secrets. Cheap substring checks run before any
-/// decoding.
+/// PEM private-key blocks with a body, Microsoft Entra client secrets, and provider keys with a fixed shape
+/// (<see cref="ProviderSecretFormats"/>). Cheap substring checks run before any decoding.
 /// </summary>
 internal static class SecretLiteralDetector
 {
@@ -27,7 +27,7 @@ internal static class SecretLiteralDetector
     {
         if (text.Length < MinimumJwtLength)
         {
-            return null;
+            return ProviderSecretFormats.Detect(text);
         }
 
         if (text.IndexOf("-----BEGIN ", StringComparison.Ordinal) >= 0 && HasPrivateKeyBlock(text))
@@ -45,7 +45,7 @@ internal static class SecretLiteralDetector
             return SecretLiteralKind.EntraClientSecret;
         }
 
-        return null;
+        return ProviderSecretFormats.Detect(text);
     }
 
     /// <summary>A PEM private-key header followed by base64 body text (a lone header line is parsing code, not a key).</summary>

@@ -9,8 +9,8 @@ using SafeAuth.Analyzers.Context;
 namespace SafeAuth.Analyzers.Rules.Secrets;
 
 /// <summary>
-/// AUTH303: a string literal anywhere in the source holds a JWT, a PEM private key or a Microsoft Entra client
-/// secret.
+/// AUTH303: a string literal anywhere in the source holds a JWT, a PEM private key, a Microsoft Entra client
+/// secret, or a provider credential with a fixed shape (Stripe, AWS, GitHub, Slack, Google, SendGrid, Azure keys).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SecretLiteralInSourceAnalyzer : DiagnosticAnalyzer
@@ -21,7 +21,7 @@ public sealed class SecretLiteralInSourceAnalyzer : DiagnosticAnalyzer
         messageFormat: "This string literal holds {0}; move it to configuration, the environment or a key vault, and revoke it",
         RuleCategories.Security,
         DiagnosticSeverity.Warning,
-        description: "A bearer token, private key or client secret written in the source is a working credential for anyone who reads the code or its history. Move it out of the source and revoke or rotate the exposed value.");
+        description: "A bearer token, private key, client secret or API key written in the source is a working credential for anyone who reads the code or its history. Move it out of the source and revoke or rotate the exposed value.");
 
     private static readonly ImmutableArray<SyntaxKind> LiteralKinds = ImmutableArray.Create(
         SyntaxKind.StringLiteralExpression, SyntaxKind.Utf8StringLiteralExpression, SyntaxKind.InterpolatedStringText);
@@ -66,13 +66,22 @@ public sealed class SecretLiteralInSourceAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var what = kind switch
-        {
-            SecretLiteralKind.Jwt => "a JWT",
-            SecretLiteralKind.PrivateKey => "a PEM private key",
-            _ => "a Microsoft Entra client secret",
-        };
-
-        scope.Report(context, Diagnostic.Create(Rule, context.Node.GetLocation(), what));
+        scope.Report(context, Diagnostic.Create(Rule, context.Node.GetLocation(), Describe(kind)));
     }
+
+    /// <summary>The message's name for what the literal holds.</summary>
+    internal static string Describe(SecretLiteralKind kind) => kind switch
+    {
+        SecretLiteralKind.Jwt => "a JWT",
+        SecretLiteralKind.PrivateKey => "a PEM private key",
+        SecretLiteralKind.EntraClientSecret => "a Microsoft Entra client secret",
+        SecretLiteralKind.StripeSecretKey => "a Stripe live secret key",
+        SecretLiteralKind.StripeWebhookSecret => "a Stripe webhook signing secret",
+        SecretLiteralKind.AwsAccessKey => "an AWS access key ID",
+        SecretLiteralKind.GitHubToken => "a GitHub token",
+        SecretLiteralKind.SlackToken => "a Slack token or webhook URL",
+        SecretLiteralKind.GoogleApiKey => "a Google API key",
+        SecretLiteralKind.SendGridKey => "a SendGrid API key",
+        _ => "an Azure account key or shared access signature",
+    };
 }

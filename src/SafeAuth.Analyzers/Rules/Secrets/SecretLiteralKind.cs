@@ -6,4 +6,12 @@ internal enum SecretLiteralKind
     Jwt,
     PrivateKey,
     EntraClientSecret,
+    StripeSecretKey,
+    StripeWebhookSecret,
+    AwsAccessKey,
+    GitHubToken,
+    SlackToken,
+    GoogleApiKey,
+    SendGridKey,
+    AzureSharedKey,
 }

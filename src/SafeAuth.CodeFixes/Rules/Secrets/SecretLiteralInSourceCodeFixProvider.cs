@@ -67,7 +67,15 @@ public sealed class SecretLiteralInSourceCodeFixProvider : CandidateCodeFixProvi
         {
             SecretLiteralKind.Jwt => SecretSetting.Token,
             SecretLiteralKind.PrivateKey => SecretSetting.PrivateKey,
-            _ => SecretSetting.EntraClientSecret,
+            SecretLiteralKind.EntraClientSecret => SecretSetting.EntraClientSecret,
+            SecretLiteralKind.StripeSecretKey => SecretSetting.StripeSecretKey,
+            SecretLiteralKind.StripeWebhookSecret => SecretSetting.StripeWebhookSecret,
+            SecretLiteralKind.AwsAccessKey => SecretSetting.AwsAccessKey,
+            SecretLiteralKind.GitHubToken => SecretSetting.GitHubToken,
+            SecretLiteralKind.SlackToken => SecretSetting.SlackToken,
+            SecretLiteralKind.GoogleApiKey => SecretSetting.GoogleApiKey,
+            SecretLiteralKind.SendGridKey => SecretSetting.SendGridKey,
+            _ => SecretSetting.AzureSharedKey,
         };
         return await SecretFix.GetCandidatesAsync(document, node, RuleIds.SecretLiteralInSource, setting, algorithm: null, cancellationToken).ConfigureAwait(false);
     }

@@ -49,4 +49,12 @@ internal sealed class SecretSetting
     public static readonly SecretSetting Token = new("Secrets:Token", "SECRET_TOKEN", "token", MetadataNames.SafeAuthSecretLoader);
     public static readonly SecretSetting PrivateKey = new("Secrets:PrivateKeyPem", "PRIVATE_KEY_PEM", "private key", MetadataNames.SafeAuthSecretLoader);
     public static readonly SecretSetting EntraClientSecret = new("AzureAd:ClientSecret", "AZURE_CLIENT_SECRET", "client secret", MetadataNames.SafeAuthClientSecretLoader);
+    public static readonly SecretSetting StripeSecretKey = new("Stripe:SecretKey", "STRIPE_SECRET_KEY", "API key", MetadataNames.SafeAuthSecretLoader);
+    public static readonly SecretSetting StripeWebhookSecret = new("Stripe:WebhookSecret", "STRIPE_WEBHOOK_SECRET", "webhook secret", MetadataNames.SafeAuthSecretLoader);
+    public static readonly SecretSetting AwsAccessKey = new("AWS:AccessKeyId", "AWS_ACCESS_KEY_ID", "access key", MetadataNames.SafeAuthSecretLoader);
+    public static readonly SecretSetting GitHubToken = new("GitHub:Token", "GITHUB_TOKEN", "token", MetadataNames.SafeAuthSecretLoader);
+    public static readonly SecretSetting SlackToken = new("Slack:Token", "SLACK_TOKEN", "token", MetadataNames.SafeAuthSecretLoader);
+    public static readonly SecretSetting GoogleApiKey = new("Google:ApiKey", "GOOGLE_API_KEY", "API key", MetadataNames.SafeAuthSecretLoader);
+    public static readonly SecretSetting SendGridKey = new("SendGrid:ApiKey", "SENDGRID_API_KEY", "API key", MetadataNames.SafeAuthSecretLoader);
+    public static readonly SecretSetting AzureSharedKey = new("ConnectionStrings:Storage", "STORAGE_CONNECTION_STRING", "connection string", MetadataNames.SafeAuthSecretLoader);
 }

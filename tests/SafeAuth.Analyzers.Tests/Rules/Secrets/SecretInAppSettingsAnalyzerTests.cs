@@ -39,6 +39,25 @@ public class SecretInAppSettingsAnalyzerTests
             Expected(0, "Jwt:Key"), Expected(1, "Authentication:Google:ClientSecret"), Expected(2, "Payments:Stripe:ApiKey"), Expected(3, "TokenKey"));
     }
 
+    /// <summary>A value with a credential's shape is reported under any key; a look-alike under a plain key is not.</summary>
+    [Fact]
+    public async Task Reports_ValuesShapedLikeCredentials_UnderAnyKey()
+    {
+        await Verify("appsettings.json", """
+            {
+              "Payments": { "Stripe": {|#0:"sk_live_FAKE0123456789abcdefghijKLMN"|}, "Mode": "sk_test_FAKE0123456789abcdefghijKLMN" },
+              "Notifications": { "Slack": {|#1:"https://hooks.slack.com/services/TFAKE0123/BFAKE4567/FAKEabcdefghijklmnopqrstuvwx"|} },
+              "ConnectionStrings": {
+                "Blobs": {|#2:"DefaultEndpointsProtocol=https;AccountName=fake;AccountKey=FAKE0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdef+/FA==;EndpointSuffix=core.windows.net"|},
+                "Local": "UseDevelopmentStorage=true",
+                "Emulator": "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;"
+              },
+              "Maps": { "Provider": "AIzaSyEXAMPLE-documentation-key-0000000" }
+            }
+            """, null,
+            Expected(0, "Payments:Stripe"), Expected(1, "Notifications:Slack"), Expected(2, "ConnectionStrings:Blobs"));
+    }
+
     [Fact]
     public async Task Reports_InArrays_WithCommentsAndTrailingCommas_InEnvironmentFiles()
     {

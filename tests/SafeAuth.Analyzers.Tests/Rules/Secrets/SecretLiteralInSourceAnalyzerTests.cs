@@ -149,6 +149,71 @@ public class SecretLiteralInSourceAnalyzerTests
             Expected(0, "a JWT"));
     }
 
+    /// <summary>Provider credentials by their documented shape; every value here is fake ("FAKE", counting runs).</summary>
+    public static TheoryData<string, string> ProviderKeys() => new()
+    {
+        { "sk_live_FAKE0123456789abcdefghijKLMN", "a Stripe live secret key" },
+        { "rk_live_FAKE0123456789abcdefghijKLMN", "a Stripe live secret key" },
+        { "whsec_FAKE0123456789abcdefghijklmnopqrstUV", "a Stripe webhook signing secret" },
+        { "AKIAFAKE0123456789AB", "an AWS access key ID" },
+        { "ASIAFAKE0123456789AB", "an AWS access key ID" },
+        { "ghp_FAKE0123456789abcdefghijklmnopqrstuv", "a GitHub token" },
+        { "token ghs_FAKE0123456789abcdefghijklmnopqrstuv", "a GitHub token" },
+        { "github_pat_FAKE0123456789abcdefghij_klmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdefghijk", "a GitHub token" },
+        { "xoxb-1234567890-0987654321-FAKEabcdefghijklmnop", "a Slack token or webhook URL" },
+        { "https://hooks.slack.com/services/TFAKE0123/BFAKE4567/FAKEabcdefghijklmnopqrstuvwx", "a Slack token or webhook URL" },
+        { "AIzaFAKE0123456789abcdefghijklmnopqrstu", "a Google API key" },
+        { "SG.FAKE0123456789abcdefgh.FAKE0123456789abcdefghijklmnopqrstuvwxyzABC", "a SendGrid API key" },
+        { "DefaultEndpointsProtocol=https;AccountName=fake;AccountKey=FAKE0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdef+/FA==;EndpointSuffix=core.windows.net", "an Azure account key or shared access signature" },
+        { "Endpoint=sb://fake.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=FAKE0123456789abcdefghijklmnopqrstuvwxyzA+/=", "an Azure account key or shared access signature" },
+        { "https://fake.blob.core.windows.net/c?sv=2022-11-02&ss=b&sp=r&sig=FAKE0123456789abcdefghijklmnopqrstuvwxyzABC%3D", "an Azure account key or shared access signature" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ProviderKeys))]
+    public async Task Reports_ProviderKeys_ByTheirShape(string value, string what)
+    {
+        await VerifyCS.VerifyAnalyzerAsync($$"""
+            public class Client
+            {
+                private readonly string _value = {|#0:"{{value}}"|};
+                public string Value => _value;
+            }
+            """, References.None, null, Expected(0, what));
+    }
+
+    /// <summary>Placeholders, documentation examples, test-mode keys, the storage emulator's published key, wrong lengths, prefixes inside words.</summary>
+    [Theory]
+    [InlineData("sk_live_xxxxxxxxxxxxxxxxxxxxxxxx")]
+    [InlineData("sk_test_FAKE0123456789abcdefghijKLMN")]
+    [InlineData("sk_live_FAKE0123")]
+    [InlineData("desk_live_FAKE0123456789abcdefghijKLMN")]
+    [InlineData("whsec_short0123")]
+    [InlineData("AKIAIOSFODNN7EXAMPLE")]
+    [InlineData("AKIAFAKE0123456789ABC")]
+    [InlineData("akiafake0123456789ab")]
+    [InlineData("ghp_FAKE0123456789abcdefghijklmnopqrstu")]
+    [InlineData("ghp_FAKE0123456789abcdefghijklmnopqrstuvw")]
+    [InlineData("ghp_000000000000000000000000000000000000")]
+    [InlineData("xoxb-your-token-here")]
+    [InlineData("AIzaFAKE0123456789abcdefghijklmnopqrst")]
+    [InlineData("SG.FAKE0123456789abcdefgh.short")]
+    [InlineData("DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;")]
+    [InlineData("UseDevelopmentStorage=true")]
+    [InlineData("DefaultEndpointsProtocol=https;AccountName=fake;AccountKey={0};EndpointSuffix=core.windows.net")]
+    [InlineData("https://fake.blob.core.windows.net/c?sv=2022-11-02&sig={signature}")]
+    [InlineData("https://example.com/search?design=FAKE0123456789abcdefghijklmnopqrstuvwxyzABC")]
+    public async Task NoDiagnostic_ProviderKeyLookAlikes(string value)
+    {
+        await VerifyCS.VerifyAnalyzerAsync($$"""
+            public class Client
+            {
+                private readonly string _value = "{{value}}";
+                public string Value => _value;
+            }
+            """, References.None, null);
+    }
+
     // ---------- fixes ----------
 
     [Fact]
@@ -168,6 +233,30 @@ public class SecretLiteralInSourceAnalyzerTests
             public class Client(IConfiguration configuration)
             {
                 public string Header() => "Bearer " + (configuration["Secrets:Client:Token"] ?? throw new InvalidOperationException("Secrets:Client:Token is not configured"));
+            }
+            """, References.AspNetCore);
+    }
+
+    /// <summary>A provider key moves to a setting named for the provider, under the holder's name.</summary>
+    [Fact]
+    public async Task Fix_ProviderKey_MovesToItsProvidersSetting()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            using Microsoft.Extensions.Configuration;
+
+            public class Payments(IConfiguration configuration)
+            {
+                public string Key() => [|"sk_live_FAKE0123456789abcdefghijKLMN"|];
+                public string Hook() => [|"whsec_FAKE0123456789abcdefghijklmnopqrstUV"|];
+            }
+            """, """
+            using System;
+            using Microsoft.Extensions.Configuration;
+
+            public class Payments(IConfiguration configuration)
+            {
+                public string Key() => configuration["Stripe:Payments:SecretKey"] ?? throw new InvalidOperationException("Stripe:Payments:SecretKey is not configured");
+                public string Hook() => configuration["Stripe:Payments:WebhookSecret"] ?? throw new InvalidOperationException("Stripe:Payments:WebhookSecret is not configured");
             }
             """, References.AspNetCore);
     }
