@@ -27,8 +27,10 @@ public sealed class SecretInAppSettingsAnalyzer : DiagnosticAnalyzer
 
     /// <summary>Setting paths that hold secrets; <c>*</c> matches any text, and <c>*:X</c> also matches a top-level <c>X</c>.</summary>
     internal static readonly ImmutableArray<string> DefaultKeyPatterns = ImmutableArray.Create(
-        "Jwt:Key", "Jwt:Secret", "*:SecretKey", "*:SigningKey", "*:IssuerSigningKey", "*:JwtKey", "*:JwtSecret", "*:TokenKey",
-        "*:ClientSecret", "*:AppSecret", "*:ConsumerSecret", "*:Secret", "*:ApiKey", "*:PrivateKey");
+        "Jwt:Key", "Jwt:Secret", "*SecretKey", "*SigningKey", "*JwtKey", "*JwtSecret", "*:TokenKey",
+        "*ClientSecret", "*:AppSecret", "*:ConsumerSecret", "*:Secret", "*:ApiKey", "*:PrivateKey",
+        // The tutorial shapes: a key under a settings section named for auth or JWT, and AppSettings:Token.
+        "AppSettings:Token", "Jwt*:Key", "*AuthSettings:Key", "*JwtSettings:Key", "*JwtConfig:Key", "*JwtOptions:Key", "*TokenSettings:Key");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

@@ -39,6 +39,25 @@ public class SecretInAppSettingsAnalyzerTests
             Expected(0, "Jwt:Key"), Expected(1, "Authentication:Google:ClientSecret"), Expected(2, "Payments:Stripe:ApiKey"), Expected(3, "TokenKey"));
     }
 
+    /// <summary>Secret words inside a segment (<c>JWTSecretKey</c>) and the tutorial sections; their neighbours stay silent.</summary>
+    [Fact]
+    public async Task Reports_SecretWordsInsideASegment_AndTutorialSections()
+    {
+        await Verify("appsettings.json", """
+            {
+              "JWTSecretKey": {|#0:"my-top-level-jwt-secret-2024"|},
+              "AppSettings": { "Token": {|#1:"my top secret key for tokens"|}, "TokenLifetimeMinutes": "60" },
+              "AuthSettings": { "Key": {|#2:"auth-settings-signing-key"|}, "Issuer": "https://api.example.com" },
+              "JwtBearer": { "Key": {|#3:"jwt-bearer-signing-key-v1"|} },
+              "GoogleClientSecret": {|#4:"google-client-secret-value"|},
+              "Cache": { "Key": "products", "SecretKeyName": "not-a-secret-name" },
+              "Antiforgery": { "HeaderName": "X-XSRF-TOKEN", "Token": "X-XSRF-TOKEN" }
+            }
+            """, null,
+            Expected(0, "JWTSecretKey"), Expected(1, "AppSettings:Token"), Expected(2, "AuthSettings:Key"), Expected(3, "JwtBearer:Key"),
+            Expected(4, "GoogleClientSecret"));
+    }
+
     /// <summary>A value with a credential's shape is reported under any key; a look-alike under a plain key is not.</summary>
     [Fact]
     public async Task Reports_ValuesShapedLikeCredentials_UnderAnyKey()
