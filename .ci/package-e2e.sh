@@ -32,7 +32,7 @@ central_version() { # package id -> version from Directory.Packages.props
 
 # --- Pack -----------------------------------------------------------------------------------------------------------
 echo "package e2e: packing $version into $feed"
-for project in src/SafeAuth.Analyzers.Package/SafeAuth.Analyzers.Package.csproj src/SafeAuth/SafeAuth.csproj src/SafeAuth.Redis/SafeAuth.Redis.csproj; do
+for project in src/SafeAuth.Analyzers.Package/SafeAuth.Analyzers.Package.csproj src/SafeAuth/SafeAuth.csproj src/SafeAuth.Redis/SafeAuth.Redis.csproj src/SafeAuth.AspNetCore/SafeAuth.AspNetCore.csproj; do
   if dotnet pack "$root/$project" -c Release -nologo -o "$feed" "-p:Version=$version" >"$work/pack.log" 2>&1; then
     pass "dotnet pack $project"
   else
@@ -46,6 +46,18 @@ if [[ ! -f "$nupkg" ]]; then
   echo "package e2e: $failures check(s) failed, $checks passed"
   exit 1
 fi
+# Package hygiene: every package has the icon, its README, the license, project and repository URLs and release notes.
+for package in SafeAuth.Analyzers SafeAuth SafeAuth.Redis SafeAuth.AspNetCore; do
+  file="$feed/$package.$version.nupkg"
+  [[ -f "$file" ]] || { fail "$file was not produced"; continue; }
+  unzip -p "$file" "$package.nuspec" >"$work/$package.nuspec"
+  check "$package carries icon.png and README.md" bash -c "unzip -l '$file' | grep -qE ' icon.png$' && unzip -l '$file' | grep -qE ' README.md$'"
+  check "$package names its icon, readme, MIT license, project URL, repository and release notes" bash -c \
+    "grep -q '<icon>icon.png</icon>' '$work/$package.nuspec' && grep -q '<readme>README.md</readme>' '$work/$package.nuspec' \
+     && grep -q '<license type=\"expression\">MIT</license>' '$work/$package.nuspec' && grep -q '<projectUrl>https://github.com/safeauth/SafeAuth</projectUrl>' '$work/$package.nuspec' \
+     && grep -q '<repository type=\"git\" url=\"https://github.com/safeauth/SafeAuth\"' '$work/$package.nuspec' && grep -q '<releaseNotes>.*CHANGELOG.md</releaseNotes>' '$work/$package.nuspec'"
+done
+
 unzip -l "$nupkg" | awk 'NR > 3 && $4 != "" && $4 != "----" { print $4 }' >"$work/entries"
 for entry in analyzers/dotnet/cs/SafeAuth.Analyzers.dll analyzers/dotnet/cs/SafeAuth.CodeFixes.dll \
              build/SafeAuth.Analyzers.props buildTransitive/SafeAuth.Analyzers.props \

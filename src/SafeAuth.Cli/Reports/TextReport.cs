@@ -27,10 +27,13 @@ public static class TextReport
         if (result.Problems.Count > 0)
         {
             console.MarkupLine("[bold]Problems[/]");
-            foreach (var problem in result.Problems)
+            // One line per project and stage: a restore that fails for a whole solution repeats in every project.
+            foreach (var group in result.Problems.GroupBy(p => (p.Project, p.Stage, p.Fatal)))
             {
+                var problem = group.First();
                 var what = problem.Fatal ? "[red]not analysed[/]" : "[yellow]warning[/]";
-                console.MarkupLine($"  {what} [cyan]{Markup.Escape(problem.Project)}[/] {problem.Stage}: {Markup.Escape(problem.Reason)}");
+                var more = group.Count() > 1 ? $" [dim](and {group.Count() - 1} more; the JSON and SARIF reports list them)[/]" : "";
+                console.MarkupLine($"  {what} [cyan]{Markup.Escape(problem.Project)}[/] {problem.Stage}: {Markup.Escape(problem.Reason)}{more}");
             }
 
             console.WriteLine();

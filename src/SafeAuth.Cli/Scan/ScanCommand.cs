@@ -97,7 +97,7 @@ public static class ScanCommand
         progress.StartAnalysing(Scanner.ProjectsOf(solution, settings.Root).Count);
         var scanner = new Scanner(settings, progress.Status) { LoadFailed = file => loader.Problems.Any(p => p.Stage == "load" && p.Project == file) };
         var result = await scanner.ScanAsync(solution, progress.ProjectAnalysed, cancellationToken).ConfigureAwait(false);
-        result.Problems.InsertRange(0, loader.Problems);
+        result.Problems.InsertRange(0, loader.Problems.Distinct());
         if (inputs.Count == 0)
         {
             result.Problems.Add(new ScanProblem(settings.Path, "load", "no .csproj file was found below this folder", Fatal: true));

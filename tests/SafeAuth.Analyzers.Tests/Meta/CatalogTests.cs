@@ -63,6 +63,25 @@ public class CatalogTests
 
     [Theory]
     [MemberData(nameof(DescriptorIds))]
+    public void Descriptor_CarriesTheSecurityTagAndItsCweIds_ExceptConfigurationRules(string id)
+    {
+        var tags = Descriptor(id).CustomTags.ToArray();
+        var weaknesses = tags.Where(t => t.StartsWith("CWE-", StringComparison.Ordinal)).ToArray();
+        if (id.StartsWith("AUTH9", StringComparison.Ordinal))
+        {
+            Assert.DoesNotContain(DescriptorFactory.SecurityTag, tags);
+            Assert.Empty(weaknesses);
+            return;
+        }
+
+        Assert.Equal(DescriptorFactory.SecurityTag, tags[0]);
+        Assert.NotEmpty(weaknesses);
+        Assert.All(weaknesses, w => Assert.Matches("^CWE-[1-9][0-9]{1,3}$", w));
+        Assert.Equal(DescriptorFactory.WeaknessesOf(id), weaknesses);
+    }
+
+    [Theory]
+    [MemberData(nameof(DescriptorIds))]
     public void Id_IsInsideItsDeclaredRange(string id)
     {
         var ranges = Catalog.ReadRepositoryFile("src/SafeAuth.Analyzers/DiagnosticCategoryAndIdRanges.txt")
