@@ -180,6 +180,20 @@ if build user-config -p:SafeAuthAnalysisMode=all-errors; then pass "a project .g
 check "with the project's .globalconfig AUTH101 is no warning or error" bash -c "! grep -qE '(warning|error) AUTH101' '$work/user-config.log'"
 rm -f .globalconfig
 
+# Findings outside C# files (AUTH304 in appsettings*.json, findings in .razor components) take their severity from
+# global settings only, as docs/configuration.md says: a .globalconfig line reaches them, an .editorconfig section
+# ([*.json], [*.razor], [*.cs]) does not (the compiler applies sections to C# files only).
+printf '{\n  "Jwt": {\n    "SigningKey": "q8N3vX9zR2mK7pL4tY6wB1cF5hJ0sD8gA3eU7iO2nM4="\n  }\n}\n' >appsettings.Production.json
+printf 'root = true\n\n[*.json]\ndotnet_diagnostic.AUTH304.severity = error\n' >.editorconfig
+build settings-editorconfig || true
+check "AUTH304 is reported at its appsettings.Production.json line" has settings-editorconfig 'appsettings\.Production\.json\(3,[0-9]+\): warning AUTH304:'
+check "an .editorconfig [*.json] section leaves AUTH304 at its preset severity (as documented)" bash -c "! grep -q 'error AUTH304' '$work/settings-editorconfig.log'"
+rm -f .editorconfig
+printf 'is_global = true\ndotnet_diagnostic.AUTH304.severity = error\n' >.globalconfig
+build settings-globalconfig || true
+check "a .globalconfig line makes AUTH304 in appsettings an error" has settings-globalconfig 'appsettings\.Production\.json\(3,[0-9]+\): error AUTH304:'
+rm -f .globalconfig appsettings.Production.json
+
 # The code fix, applied the way a package user applies it in bulk: with the SafeAuth runtime package referenced,
 # `dotnet format analyzers` rewrites the read into a validating call and the finding is gone.
 if [[ -f "$feed/SafeAuth.$version.nupkg" ]]; then

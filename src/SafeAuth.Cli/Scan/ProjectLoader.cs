@@ -36,6 +36,11 @@ public sealed class ProjectLoader
     public IReadOnlyList<string> Inputs()
     {
         var path = System.IO.Path.GetFullPath(_settings.Path);
+        if (string.Equals(System.IO.Path.GetExtension(path), ".slnf", StringComparison.OrdinalIgnoreCase))
+        {
+            return SolutionFilter.Projects(path, Problems) ?? new[] { path };
+        }
+
         if (!Directory.Exists(path))
         {
             return new[] { path };
@@ -59,14 +64,16 @@ public sealed class ProjectLoader
             }
         });
         var progress = new Progress<ProjectLoadProgress>(p => _status($"loading {System.IO.Path.GetFileName(p.FilePath)} ({p.Operation})"));
+        // A solution or filter is restored as one (as dotnet build does); a folder project by project.
+        var path = System.IO.Path.GetFullPath(_settings.Path);
+        foreach (var target in _settings.Restore ? (File.Exists(path) ? new[] { path } : inputs) : Array.Empty<string>())
+        {
+            await RestoreAsync(target, cancellationToken).ConfigureAwait(false);
+        }
+
         foreach (var input in inputs)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (_settings.Restore)
-            {
-                await RestoreAsync(input, cancellationToken).ConfigureAwait(false);
-            }
-
             await OpenAsync(workspace, input, progress, cancellationToken).ConfigureAwait(false);
             inputDone();
         }
@@ -92,7 +99,8 @@ public sealed class ProjectLoader
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            Problems.Add(new ScanProblem(relative, "load", OneLine(e.Message), Fatal: true));
+            var reason = e.InnerException is null ? e.Message : e.Message + " " + e.InnerException.Message;
+            Problems.Add(new ScanProblem(relative, "load", OneLine(reason), Fatal: true));
         }
     }
 
