@@ -42,7 +42,7 @@ build() { # name project -> $work/<name>.log, $work/<name>.sarif; returns dotnet
 }
 
 # Unique "ID file(line,col)" findings of a build log (MSBuild repeats each one in its summary).
-# Project-wide findings (configuration errors such as AUTH901) have no source position: MSBuild prints them as
+# A finding without a source position (none of SafeAuth's has one today) is printed by MSBuild as
 # "CSC : warning AUTHnnn", listed here with the location "(project)".
 findings() { # log
   {

@@ -8,7 +8,8 @@ namespace SafeAuth.Analyzers.Rules.Configuration;
 
 /// <summary>
 /// AUTH901: a <c>safeauth.*</c> option in <c>.editorconfig</c> or <c>.globalconfig</c> has a value that cannot be
-/// parsed. The rules then use the option's default; this reports each bad value once per compilation.
+/// parsed. The rules then use the option's default; this reports each bad value once per compilation, at the start of
+/// the first file it applies to.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class InvalidOptionValueAnalyzer : DiagnosticAnalyzer
@@ -32,21 +33,39 @@ public sealed class InvalidOptionValueAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationAction(static compilation => Report(compilation));
     }
 
+    // Each bad value is reported once, at the start of the first file it applies to: editors and build logs show a
+    // finding with a file, where one without a location is dropped by some editors. A value from .globalconfig applies
+    // to every file, so it is shown at the first of the project's own (not generated) files.
     private static void Report(CompilationAnalysisContext context)
     {
         var provider = context.Options.AnalyzerConfigOptionsProvider;
         var reported = new HashSet<(string Key, string Value)>();
+        var trees = OwnTreesFirst(context.Compilation);
         foreach (var option in SafeAuthOptionDefinitions.Durations)
         {
-            Check(context, option, provider.GlobalOptions.TryGetValue(option.Key, out var global) ? global : null, reported);
-            foreach (var tree in context.Compilation.SyntaxTrees)
+            foreach (var tree in trees)
             {
-                Check(context, option, provider.GetOptions(tree).TryGetValue(option.Key, out var perTree) ? perTree : null, reported);
+                Check(context, option, provider.GetOptions(tree).TryGetValue(option.Key, out var perTree) ? perTree : null, StartOf(tree), reported);
             }
+
+            Check(context, option, provider.GlobalOptions.TryGetValue(option.Key, out var global) ? global : null, trees.Count > 0 ? StartOf(trees[0]) : Location.None, reported);
         }
     }
 
-    private static void Check<T>(CompilationAnalysisContext context, SafeAuthOption<T> option, string? raw, HashSet<(string, string)> reported)
+    private static List<SyntaxTree> OwnTreesFirst(Compilation compilation)
+    {
+        var trees = new List<SyntaxTree>(compilation.SyntaxTrees);
+        trees.Sort((a, b) => (IsGenerated(a), a.FilePath).CompareTo((IsGenerated(b), b.FilePath)));
+        return trees;
+    }
+
+    private static bool IsGenerated(SyntaxTree tree) =>
+        tree.FilePath.EndsWith(".g.cs", System.StringComparison.OrdinalIgnoreCase)
+        || tree.FilePath.Replace('\\', '/').Contains("/obj/");
+
+    private static Location StartOf(SyntaxTree tree) => Location.Create(tree, new Microsoft.CodeAnalysis.Text.TextSpan(0, 0));
+
+    private static void Check<T>(CompilationAnalysisContext context, SafeAuthOption<T> option, string? raw, Location location, HashSet<(string, string)> reported)
     {
         if (string.IsNullOrWhiteSpace(raw))
         {
@@ -60,6 +79,6 @@ public sealed class InvalidOptionValueAnalyzer : DiagnosticAnalyzer
         }
 
         var defaultText = option.DefaultValue is System.TimeSpan span ? DurationParser.Describe(span) : option.DefaultValue?.ToString() ?? "null";
-        context.ReportDiagnostic(Diagnostic.Create(Rule, Location.None, option.Key, value, option.Format, defaultText));
+        context.ReportDiagnostic(Diagnostic.Create(Rule, location, option.Key, value, option.Format, defaultText));
     }
 }

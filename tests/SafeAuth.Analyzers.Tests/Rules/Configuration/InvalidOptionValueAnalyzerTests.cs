@@ -10,32 +10,59 @@ public class InvalidOptionValueAnalyzerTests
 {
     private const string Source = "public class C { }";
 
+    // AUTH901 sits at the very start of a file, so a '#pragma warning disable' the test framework puts on the first line
+    // cannot cover it (a configuration error is not a line of code to suppress): that framework check is skipped.
+    private static async Task VerifyAsync(string globalConfig, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected)
+    {
+        var test = new VerifyCS.Test(References.None, globalConfig) { TestCode = Source, TestBehaviors = Microsoft.CodeAnalysis.Testing.TestBehaviors.SkipSuppressionCheck };
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync();
+    }
+
     [Fact]
     public async Task Reports_UnparsableGlobalValue_OnceWithKeyValueAndDefault()
     {
-        await VerifyCS.VerifyAnalyzerAsync(Source, References.None, "safeauth.max_token_lifetime = a week",
-            VerifyCS.Diagnostic().WithArguments("safeauth.max_token_lifetime", "a week", DurationParser.FormatDescription, "1 day"));
+        await VerifyAsync("safeauth.max_token_lifetime = a week",
+            VerifyCS.Diagnostic().WithLocation("/0/Test0.cs", 1, 1).WithArguments("safeauth.max_token_lifetime", "a week", DurationParser.FormatDescription, "1 day"));
     }
 
     [Fact]
     public async Task Reports_EachBadKey_ZeroAndNegativeIncluded()
     {
-        await VerifyCS.VerifyAnalyzerAsync(Source, References.None,
+        await VerifyAsync(
             "safeauth.max_clock_skew = 0m\nsafeauth.default_token_lifetime = -5m\nsafeauth.max_token_lifetime = 1w",
-            VerifyCS.Diagnostic().WithArguments("safeauth.max_clock_skew", "0m", DurationParser.FormatDescription, "5 minutes"),
-            VerifyCS.Diagnostic().WithArguments("safeauth.default_token_lifetime", "-5m", DurationParser.FormatDescription, "15 minutes"),
-            VerifyCS.Diagnostic().WithArguments("safeauth.max_token_lifetime", "1w", DurationParser.FormatDescription, "1 day"));
+            VerifyCS.Diagnostic().WithLocation("/0/Test0.cs", 1, 1).WithArguments("safeauth.max_clock_skew", "0m", DurationParser.FormatDescription, "5 minutes"),
+            VerifyCS.Diagnostic().WithLocation("/0/Test0.cs", 1, 1).WithArguments("safeauth.default_token_lifetime", "-5m", DurationParser.FormatDescription, "15 minutes"),
+            VerifyCS.Diagnostic().WithLocation("/0/Test0.cs", 1, 1).WithArguments("safeauth.max_token_lifetime", "1w", DurationParser.FormatDescription, "1 day"));
     }
 
     [Fact]
     public async Task Reports_UnparsablePerFileValue_OncePerCompilation()
     {
-        var test = new VerifyCS.Test(References.None, null);
+        var test = new VerifyCS.Test(References.None, null) { TestBehaviors = Microsoft.CodeAnalysis.Testing.TestBehaviors.SkipSuppressionCheck };
         test.TestState.Sources.Add(("/src/A.cs", "public class A { }"));
         test.TestState.Sources.Add(("/src/B.cs", "public class B { }"));
         test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*.cs]\nsafeauth.max_clock_skew = five minutes\n"));
-        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic().WithArguments("safeauth.max_clock_skew", "five minutes", DurationParser.FormatDescription, "5 minutes"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic().WithLocation("/src/A.cs", 1, 1).WithArguments("safeauth.max_clock_skew", "five minutes", DurationParser.FormatDescription, "5 minutes"));
         await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Reports_AtTheFirstFileTheBadValueAppliesTo_NotAtGeneratedCode()
+    {
+        var test = new VerifyCS.Test(References.None, null) { TestBehaviors = Microsoft.CodeAnalysis.Testing.TestBehaviors.SkipSuppressionCheck };
+        test.TestState.Sources.Add(("/src/A.cs", "public class A { }"));
+        test.TestState.Sources.Add(("/src/Devices/B.cs", "public class B { }"));
+        test.TestState.Sources.Add(("/src/obj/Debug/Generated.g.cs", "public class G { }"));
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[src/Devices/**.cs]\nsafeauth.max_token_lifetime = a month\n"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic().WithLocation("/src/Devices/B.cs", 1, 1).WithArguments("safeauth.max_token_lifetime", "a month", DurationParser.FormatDescription, "1 day"));
+        await test.RunAsync();
+
+        var global = new VerifyCS.Test(References.None, "safeauth.max_clock_skew = 1w\n") { TestBehaviors = Microsoft.CodeAnalysis.Testing.TestBehaviors.SkipSuppressionCheck };
+        global.TestState.Sources.Add(("/src/obj/Debug/Generated.g.cs", "public class G { }"));
+        global.TestState.Sources.Add(("/src/Z.cs", "public class Z { }"));
+        global.ExpectedDiagnostics.Add(VerifyCS.Diagnostic().WithLocation("/src/Z.cs", 1, 1).WithArguments("safeauth.max_clock_skew", "1w", DurationParser.FormatDescription, "5 minutes"));
+        await global.RunAsync();
     }
 
     [Fact]
