@@ -107,6 +107,43 @@ public sealed class SampleScanTests : IClassFixture<SampleScan>
         }
 
         Assert.EndsWith("/samples/", sarifRun.GetProperty("originalUriBaseIds").GetProperty("SRCROOT").GetProperty("uri").GetString());
+
+        // Findings with a code fix carry it as SARIF fixes: applied to the file, the one for RequireSignedTokens = false removes it.
+        var unsigned = results.Single(r => r.GetProperty("message").GetProperty("text").GetString()!.StartsWith("RequireSignedTokens = false", StringComparison.Ordinal));
+        var fix = unsigned.GetProperty("fixes")[0];
+        Assert.Equal("Remove the assignment (signatures are validated by default)", fix.GetProperty("description").GetProperty("text").GetString());
+        var change = Assert.Single(fix.GetProperty("artifactChanges").EnumerateArray());
+        var file = Path.Combine(Repository.Samples, change.GetProperty("artifactLocation").GetProperty("uri").GetString()!);
+        var original = File.ReadAllText(file);
+        var fixedText = Apply(original, change.GetProperty("replacements").EnumerateArray());
+        Assert.Contains("RequireSignedTokens = false", original);
+        Assert.DoesNotContain("RequireSignedTokens", fixedText);
+        Assert.True(fixedText.Length < original.Length, "the fix only removes text");
+        Assert.DoesNotContain(results.Where(r => r.GetProperty("ruleId").GetString() == "AUTH304"), r => r.TryGetProperty("fixes", out _));
+    }
+
+    // Applies SARIF replacements (1-based line and column regions of the original text) from the last to the first.
+    private static string Apply(string text, IEnumerable<JsonElement> replacements)
+    {
+        var lineStarts = new List<int> { 0 };
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n')
+            {
+                lineStarts.Add(i + 1);
+            }
+        }
+
+        int Offset(JsonElement region, string line, string column) => lineStarts[region.GetProperty(line).GetInt32() - 1] + region.GetProperty(column).GetInt32() - 1;
+        foreach (var replacement in replacements.OrderByDescending(r => Offset(r.GetProperty("deletedRegion"), "startLine", "startColumn")))
+        {
+            var region = replacement.GetProperty("deletedRegion");
+            var start = Offset(region, "startLine", "startColumn");
+            var end = Offset(region, "endLine", "endColumn");
+            text = text[..start] + replacement.GetProperty("insertedContent").GetProperty("text").GetString() + text[end..];
+        }
+
+        return text;
     }
 
     [Fact]

@@ -86,6 +86,21 @@ public static class SarifReport
         }).ToArray()),
     };
 
+    // SARIF §3.55: a fix is artifact changes, each a list of replacements of regions of the original file.
+    private static JsonObject Fix(SuggestedFix fix) => new()
+    {
+        ["description"] = new JsonObject { ["text"] = fix.Description },
+        ["artifactChanges"] = new JsonArray(fix.Changes.Select(change => (JsonNode)new JsonObject
+        {
+            ["artifactLocation"] = new JsonObject { ["uri"] = Uri.EscapeDataString(change.File).Replace("%2F", "/", StringComparison.Ordinal), ["uriBaseId"] = "SRCROOT" },
+            ["replacements"] = new JsonArray(change.Replacements.Select(r => (JsonNode)new JsonObject
+            {
+                ["deletedRegion"] = new JsonObject { ["startLine"] = r.StartLine, ["startColumn"] = r.StartColumn, ["endLine"] = r.EndLine, ["endColumn"] = r.EndColumn },
+                ["insertedContent"] = new JsonObject { ["text"] = r.Text },
+            }).ToArray()),
+        }).ToArray()),
+    };
+
     private static JsonObject Result(Finding finding, int ruleIndex, ScanReport report)
     {
         var result = new JsonObject
@@ -111,6 +126,11 @@ public static class SarifReport
                     },
                 },
             });
+        }
+
+        if (finding.Fix is { } fix)
+        {
+            result["fixes"] = new JsonArray(Fix(fix));
         }
 
         result["partialFingerprints"] = new JsonObject { [FingerprintKey] = finding.Fingerprint };

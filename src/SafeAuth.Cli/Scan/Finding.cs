@@ -27,6 +27,9 @@ public sealed record Finding(
     string Project,
     string Fingerprint)
 {
+    /// <summary>The first code fix the finding offers, as text changes (computed for SARIF reports only).</summary>
+    public SuggestedFix? Fix { get; init; }
+
     /// <summary>Where the finding is, as file:line:column (or the project for a finding without a location).</summary>
     public string Where => File.Length == 0 ? $"({Project})" : $"{File}:{Line}:{Column}";
 }

@@ -112,6 +112,11 @@ public sealed class Scanner
                 var finding = factory.Create(diagnostic, project.Name);
                 if (_settings.Selects(finding.File))
                 {
+                    if (_settings.Format == ReportFormat.Sarif && Fixes.FixableRules.Contains(finding.RuleId))
+                    {
+                        finding = finding with { Fix = await SuggestedFix.ComputeAsync(project, diagnostic, factory, cancellationToken).ConfigureAwait(false) };
+                    }
+
                     result.Findings.Add(finding);
                     count++;
                 }
