@@ -8,29 +8,19 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$root/.ci/fixtures/fresh-app.sh"
 work="$(mktemp -d "${TMPDIR:-/tmp}/safeauth-editor.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 version="0.1.0-editor.$(date -u +%Y%m%d%H%M%S).$$"
 csharp_ls_version="0.28.0"
 app="$work/app"
-mkdir -p "$app"
 
 dotnet pack "$root/src/SafeAuth.Analyzers.Package/SafeAuth.Analyzers.Package.csproj" -c Release -nologo -o "$work/feed" "-p:Version=$version" >"$work/pack.log" 2>&1 \
   || { tail -n 30 "$work/pack.log" >&2; echo "editor latency: FAIL: dotnet pack" >&2; exit 1; }
 dotnet tool install csharp-ls --version "$csharp_ls_version" --tool-path "$work/tools" >"$work/tool.log" 2>&1 \
   || { cat "$work/tool.log" >&2; echo "editor latency: FAIL: dotnet tool install csharp-ls" >&2; exit 1; }
 
-for file in Directory.Build.props Directory.Build.targets Directory.Packages.props; do
-  echo '<Project />' >"$app/$file"
-done
-cat >"$app/nuget.config" <<XML
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <packageSources>
-    <add key="safeauth-editor" value="$work/feed" />
-  </packageSources>
-</configuration>
-XML
+isolate_app "$app" "$work/feed"
 jwt_version="$(sed -nE 's|.*<PackageVersion Include="System.IdentityModel.Tokens.Jwt" Version="([^"]+)".*|\1|p' "$root/Directory.Packages.props" | head -n 1)"
 cat >"$app/EditorApp.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk.Web">
@@ -46,22 +36,7 @@ cat >"$app/EditorApp.csproj" <<XML
   </ItemGroup>
 </Project>
 XML
-cat >"$app/Program.cs" <<'CS'
-using System.IdentityModel.Tokens.Jwt;
-using System.Security.Claims;
-
-var app = WebApplication.CreateBuilder(args).Build();
-
-app.MapGet("/me", (HttpContext context) =>
-{
-    var token = context.Request.Headers.Authorization.ToString().Replace("Bearer ", string.Empty);
-    var jwt = new JwtSecurityTokenHandler().ReadJwtToken(token);
-    context.User = new ClaimsPrincipal(new ClaimsIdentity(jwt.Claims, "Bearer"));
-    return Results.Ok();
-});
-
-app.Run();
-CS
+trusted_bearer_program "$app"
 export NUGET_PACKAGES="$work/nuget-packages"
 (cd "$app" && dotnet build -nologo >"$work/build.log" 2>&1) \
   || { tail -n 30 "$work/build.log" >&2; echo "editor latency: FAIL: building the project" >&2; exit 1; }

@@ -7,6 +7,7 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$root/.ci/fixtures/fresh-app.sh"
 work="$(mktemp -d "${TMPDIR:-/tmp}/safeauth-e2e.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 feed="$work/feed"
@@ -78,19 +79,7 @@ check "the SafeAuth.Redis package holds lib/net8.0/SafeAuth.Redis.dll and depend
    && unzip -p '$feed/SafeAuth.Redis.$version.nupkg' SafeAuth.Redis.nuspec | grep -q 'id=\"StackExchange.Redis\"'"
 
 # --- A fresh project that installs the package ----------------------------------------------------------------------
-# Empty Directory.* files stop MSBuild from picking up anything above the temporary folder.
-for file in Directory.Build.props Directory.Build.targets Directory.Packages.props; do
-  echo '<Project />' >"$app/$file"
-done
-cat >"$app/nuget.config" <<XML
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <packageSources>
-    <!-- The local feed, in addition to the machine's own sources. -->
-    <add key="safeauth-e2e" value="$feed" />
-  </packageSources>
-</configuration>
-XML
+isolate_app "$app" "$feed"
 cat >"$app/E2eApp.csproj" <<'XML'
 <Project Sdk="Microsoft.NET.Sdk.Web">
   <PropertyGroup>
@@ -101,22 +90,7 @@ cat >"$app/E2eApp.csproj" <<'XML'
   </PropertyGroup>
 </Project>
 XML
-cat >"$app/Program.cs" <<'CS'
-using System.IdentityModel.Tokens.Jwt;
-using System.Security.Claims;
-
-var app = WebApplication.CreateBuilder(args).Build();
-
-app.MapGet("/me", (HttpContext context) =>
-{
-    var token = context.Request.Headers.Authorization.ToString().Replace("Bearer ", string.Empty);
-    var jwt = new JwtSecurityTokenHandler().ReadJwtToken(token);
-    context.User = new ClaimsPrincipal(new ClaimsIdentity(jwt.Claims, "Bearer"));
-    return Results.Ok();
-});
-
-app.Run();
-CS
+trusted_bearer_program "$app"
 
 export NUGET_PACKAGES="$work/nuget-packages"
 cd "$app"
@@ -211,11 +185,7 @@ fi
 
 # --- A Razor component library: findings in .razor components are reported at the .razor line ---------------------
 rcl="$work/rcl"
-mkdir -p "$rcl"
-for file in Directory.Build.props Directory.Build.targets Directory.Packages.props; do
-  echo '<Project />' >"$rcl/$file"
-done
-cp "$app/nuget.config" "$rcl/nuget.config"
+isolate_app "$rcl" "$feed"
 cat >"$rcl/E2eComponents.csproj" <<'XML'
 <Project Sdk="Microsoft.NET.Sdk.Razor">
   <PropertyGroup>
