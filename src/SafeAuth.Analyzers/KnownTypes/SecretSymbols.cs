@@ -21,9 +21,9 @@ internal sealed class SecretSymbols
         JoseJwt = types.Get(MetadataNames.JoseJwt);
         RemoteAuthenticationOptions = types.Get(MetadataNames.RemoteAuthenticationOptions);
         MsalConfidentialClientApplicationBuilder = types.Get(MetadataNames.MsalConfidentialClientApplicationBuilder);
-        DuendeProtocolRequest = types.Get(MetadataNames.DuendeProtocolRequest);
-        DuendeClientOptions = types.Get(MetadataNames.DuendeClientOptions);
-        DuendeOidcClientOptions = types.Get(MetadataNames.DuendeOidcClientOptions);
+        DuendeProtocolRequest = types.GetIdentityModelClient(MetadataNames.DuendeProtocolRequest);
+        DuendeClientOptions = types.GetIdentityModelClient(MetadataNames.DuendeClientOptions);
+        DuendeOidcClientOptions = types.GetIdentityModelClient(MetadataNames.DuendeOidcClientOptions);
         AzureClientSecretCredential = types.Get(MetadataNames.AzureClientSecretCredential);
         ConfigurationBinder = types.Get(MetadataNames.ConfigurationBinder);
     }

@@ -50,6 +50,20 @@ internal sealed class WellKnownTypes
     public INamedTypeSymbol? Get(string metadataName) =>
         _types.GetOrAdd(metadataName, Resolve);
 
+    /// <summary>
+    /// A <c>Duende.IdentityModel</c> type (<c>Duende.IdentityModel.Client</c>, <c>Duende.IdentityModel.OidcClient</c>),
+    /// or, in a project on the library from before its rename (IdentityModel 6, IdentityModel.OidcClient 5, still
+    /// common in MAUI, WPF and console apps), the same type in its old namespace. Every Duende name goes through here.
+    /// </summary>
+    public INamedTypeSymbol? GetIdentityModelClient(string duendeMetadataName) =>
+        Get(duendeMetadataName) ?? (LegacyIdentityModelName(duendeMetadataName) is { } legacy ? Get(legacy) : null);
+
+    /// <summary>The name a Duende type had before the rename: the same name without the <c>Duende.</c> prefix.</summary>
+    public static string? LegacyIdentityModelName(string duendeMetadataName) =>
+        duendeMetadataName.StartsWith(DuendePrefix, System.StringComparison.Ordinal) ? duendeMetadataName.Substring(DuendePrefix.Length) : null;
+
+    private const string DuendePrefix = "Duende.";
+
     private INamedTypeSymbol? Resolve(string metadataName)
     {
 #pragma warning disable RS0030 // the cache is the sanctioned caller

@@ -56,4 +56,48 @@ public class MetadataNameTests
         var types = Everything.Value.GetTypesByMetadataName(name);
         Assert.True(types.Length == 1, $"MetadataNames.{constant} = \"{name}\" resolves to {types.Length} types in the test references");
     }
+
+    private static readonly Lazy<Compilation> LegacyIdentityModel = new(() => CSharpCompilation.Create(
+        "Legacy",
+        Array.Empty<SyntaxTree>(),
+        TestReferences.For(References.LegacyIdentityModel),
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)));
+
+    public static TheoryData<string> DuendeConstants()
+    {
+        var data = new TheoryData<string>();
+        foreach (var (constant, name) in AllNames())
+        {
+            if (name.StartsWith("Duende.", StringComparison.Ordinal))
+            {
+                data.Add(constant);
+            }
+        }
+
+        return data;
+    }
+
+    /// <summary>Each Duende type is found in a project on IdentityModel 6 / IdentityModel.OidcClient 5 under its old name.</summary>
+    [Theory]
+    [MemberData(nameof(DuendeConstants))]
+    public void DuendeName_ResolvesInIdentityModelBeforeTheRename(string constant)
+    {
+        var name = AllNames().Single(n => n.Constant == constant).Name;
+        var legacy = WellKnownTypes.LegacyIdentityModelName(name);
+        Assert.NotNull(legacy);
+        var type = WellKnownTypes.GetOrCreate(LegacyIdentityModel.Value).GetIdentityModelClient(name);
+        Assert.NotNull(type);
+        Assert.Equal(legacy, type!.ToDisplayString());
+    }
+
+    /// <summary>A Duende name looked up with plain <c>Get</c> would miss apps on the library's old namespaces.</summary>
+    [Fact]
+    public void DuendeNames_AreLookedUpWithTheirOldNamespace()
+    {
+        var offenders = Directory.EnumerateFiles(Path.Combine(Catalog.RepositoryRoot, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(file => File.ReadAllText(file).Contains(".Get(MetadataNames.Duende", StringComparison.Ordinal))
+            .Select(file => Path.GetRelativePath(Catalog.RepositoryRoot, file))
+            .ToList();
+        Assert.Empty(offenders);
+    }
 }

@@ -33,6 +33,11 @@ public enum References
     Avalonia = 8192,
     /// <summary>SafeAuth.AspNetCore (the 401 challenge, token cookies), for fixes in ASP.NET Core apps.</summary>
     SafeAuthAspNetCore = 16384,
+    /// <summary>
+    /// The library before its Duende rename: IdentityModel 6 (<c>IdentityModel.Client</c>, the real package) and
+    /// IdentityModel.OidcClient 5 (not served here: <see cref="StubAssemblies.LegacyOidcClient"/>).
+    /// </summary>
+    LegacyIdentityModel = 32768,
 
     AllJwtLibraries = IdentityModel | JwtNet | Jose,
     Server = AllJwtLibraries | AspNetCore | JwtBearer,
@@ -95,6 +100,12 @@ public static class TestReferences
             Add(Cache.Get("duende", () => FromAssemblies(
                 typeof(Duende.IdentityModel.Client.TokenResponse).Assembly,
                 typeof(Duende.IdentityModel.OidcClient.OidcClient).Assembly)));
+        }
+
+        if (references.HasFlag(References.LegacyIdentityModel))
+        {
+            Add(Cache.Get("identitymodel6", () => FromAssemblies(typeof(global::IdentityModel.Client.TokenResponse).Assembly)
+                .Append(("IdentityModel.OidcClient", StubAssemblies.LegacyOidcClient))));
         }
 
         if (references.HasFlag(References.JsInterop))

@@ -177,6 +177,19 @@ public sealed class ImplicitOrPasswordGrantAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            // new TokenRequest { GrantType = OidcConstants.GrantTypes.Password }: the generic request of IdentityModel.
+            if (property.Property.Name == "GrantType")
+            {
+                if (property.Property.ContainingType.InheritsFromOrEquals(_symbols.ProtocolRequest)
+                    && OAuthText.ConstantString(assignment.Value) == "password")
+                {
+                    var request = property.Instance?.Type ?? property.Property.ContainingType;
+                    Report(context, assignment.Syntax.GetLocation(), request.Name + ".GrantType = \"password\"", Password);
+                }
+
+                return;
+            }
+
             if (property.Property.Name != "ResponseType")
             {
                 return;

@@ -32,7 +32,7 @@ internal sealed class TokenProvenance
         _protectedStorage = types.Get(MetadataNames.ProtectedBrowserStorage);
         _authenticationExtensions = types.Get(MetadataNames.AuthenticationHttpContextExtensions);
         _tokenExtensions = types.Get(MetadataNames.AuthenticationTokenExtensions);
-        _tokenResponse = types.Get(MetadataNames.DuendeTokenResponse);
+        _tokenResponse = types.GetIdentityModelClient(MetadataNames.DuendeTokenResponse);
         _msalResult = types.Get(MetadataNames.MsalAuthenticationResult);
         _httpContext = types.Get(MetadataNames.HttpContext);
     }

@@ -40,7 +40,7 @@ public sealed partial class AuthorizationCodeWithoutPkceCodeFixProvider
     /// <summary><c>new AuthorizationCodeTokenRequest { … }</c> without a <c>CodeVerifier</c> the verifier can reach.</summary>
     private static IEnumerable<BaseObjectCreationExpressionSyntax> Redemptions(SemanticModel model, SyntaxNode node, bool inField, CancellationToken cancellationToken)
     {
-        var requestType = WellKnownTypes.GetOrCreate(model.Compilation).Get(MetadataNames.DuendeAuthorizationCodeTokenRequest);
+        var requestType = WellKnownTypes.GetOrCreate(model.Compilation).GetIdentityModelClient(MetadataNames.DuendeAuthorizationCodeTokenRequest);
         SyntaxNode? scope = inField
             ? node.FirstAncestorOrSelf<ClassDeclarationSyntax>()
             : node.FirstAncestorOrSelf<MemberDeclarationSyntax>();

@@ -57,7 +57,7 @@ public sealed class ClientSecretInNativeAppCodeFixProvider : CandidateCodeFixPro
         switch (model.GetOperation(node, cancellationToken))
         {
             case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "ClientSecret" } property }
-                when property.Property.ContainingType.InheritsFromOrEquals(types.Get(MetadataNames.DuendeOidcClientOptions))
+                when property.Property.ContainingType.InheritsFromOrEquals(types.GetIdentityModelClient(MetadataNames.DuendeOidcClientOptions))
                      && AssignmentRemoval.CanRemove(node):
                 builder.Add(new FixCandidate("Remove the client secret (OidcClient uses PKCE; register the app as a public client and revoke the secret)", RemoveClientSecretKey, AssignmentRemoval.RemoveAsync));
                 break;

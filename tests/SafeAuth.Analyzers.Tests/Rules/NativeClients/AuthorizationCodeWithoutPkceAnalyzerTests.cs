@@ -104,6 +104,35 @@ public class AuthorizationCodeWithoutPkceAnalyzerTests
     }
 
     [Fact]
+    public async Task Reports_AuthorizationCodeTokenRequest_IdentityModelBeforeTheRename()
+    {
+        await Verify(DuendeUsings.Replace("Duende.IdentityModel.Client", "IdentityModel.Client") + """
+            public class Callback
+            {
+                public Task<TokenResponse> Redeem(HttpClient http, string code) =>
+                    http.RequestAuthorizationCodeTokenAsync({|#0:new AuthorizationCodeTokenRequest|}
+                    {
+                        Address = "https://login.example.com/connect/token",
+                        ClientId = "app",
+                        Code = code,
+                        RedirectUri = "http://127.0.0.1:7890/",
+                    });
+
+                public Task<TokenResponse> WithVerifier(HttpClient http, string code, string verifier) =>
+                    http.RequestAuthorizationCodeTokenAsync(new AuthorizationCodeTokenRequest
+                    {
+                        Address = "https://login.example.com/connect/token",
+                        ClientId = "app",
+                        Code = code,
+                        CodeVerifier = verifier,
+                        RedirectUri = "http://127.0.0.1:7890/",
+                    });
+            }
+            """, References.LegacyIdentityModel,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("AuthorizationCodeTokenRequest"));
+    }
+
+    [Fact]
     public async Task NoDiagnostic_AuthorizationCodeTokenRequest_WithCodeVerifier_InInitializerOrLater()
     {
         await Verify(DuendeUsings + """

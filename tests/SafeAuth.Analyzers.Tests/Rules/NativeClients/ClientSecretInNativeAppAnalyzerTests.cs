@@ -192,6 +192,28 @@ public class ClientSecretInNativeAppAnalyzerTests
             """, References.Duende, Wpf, null, Expected("OidcClientOptions.ClientSecret"));
     }
 
+    /// <summary>A MAUI or WPF app on IdentityModel.OidcClient 5 (before the Duende rename) is the same misuse.</summary>
+    [Fact]
+    public async Task Reports_OidcClientOptionsClientSecret_IdentityModelBeforeTheRename()
+    {
+        await Verify("""
+            using IdentityModel.OidcClient;
+
+            public static class Auth
+            {
+                public static OidcClient Create(string secret) => new(new OidcClientOptions
+                {
+                    Authority = "https://login.example.com",
+                    ClientId = "maui",
+                    {|#0:ClientSecret = secret|},
+                    RedirectUri = "myapp://callback",
+                });
+
+                public static OidcClient Public() => new(new OidcClientOptions { Authority = "https://login.example.com", ClientId = "maui" });
+            }
+            """, References.LegacyIdentityModel, "build_property.UseMaui = true", null, Expected("OidcClientOptions.ClientSecret"));
+    }
+
     [Fact]
     public async Task Reports_DuendeTokenRequests()
     {
@@ -440,8 +462,10 @@ public class ClientSecretInNativeAppAnalyzerTests
         await VerifyFix(source, source, References.Msal);
     }
 
-    [Fact]
-    public async Task Fix_OidcClientSecretRemoved_FixAll()
+    [Theory]
+    [InlineData("Duende.IdentityModel", References.Duende)]
+    [InlineData("IdentityModel", References.LegacyIdentityModel)]
+    public async Task Fix_OidcClientSecretRemoved_FixAll(string library, References references)
     {
         await VerifyFix("""
             using Duende.IdentityModel.OidcClient;
@@ -462,7 +486,7 @@ public class ClientSecretInNativeAppAnalyzerTests
 
                 public static OidcClientOptions Inline() => new OidcClientOptions { ClientId = "desktop", [|ClientSecret = "x"|] };
             }
-            """, """
+            """.Replace("Duende.IdentityModel", library), """
             using Duende.IdentityModel.OidcClient;
 
             public static class Auth
@@ -479,7 +503,7 @@ public class ClientSecretInNativeAppAnalyzerTests
 
                 public static OidcClientOptions Inline() => new OidcClientOptions { ClientId = "desktop" };
             }
-            """, References.Duende, "AUTH501.RemoveClientSecret");
+            """.Replace("Duende.IdentityModel", library), references, "AUTH501.RemoveClientSecret");
     }
 
     [Fact]

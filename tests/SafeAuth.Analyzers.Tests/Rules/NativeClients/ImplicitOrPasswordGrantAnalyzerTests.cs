@@ -193,6 +193,70 @@ public class ImplicitOrPasswordGrantAnalyzerTests
             VerifyCS.Diagnostic().WithLocation(0).WithArguments("PasswordTokenRequest", "password grant"));
     }
 
+    [Theory]
+    [InlineData("Duende.IdentityModel", References.Duende)]
+    [InlineData("IdentityModel", References.LegacyIdentityModel)]
+    public async Task Reports_GenericTokenRequest_WithPasswordGrantType(string library, References references)
+    {
+        await VerifyCS.VerifyAnalyzerAsync($$"""
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            using {{library}};
+            using {{library}}.Client;
+
+            public class Login
+            {
+                public Task<TokenResponse> SignIn(HttpClient http, string user, string password) =>
+                    http.RequestTokenAsync(new TokenRequest
+                    {
+                        Address = "https://login.example.com/connect/token",
+                        ClientId = "app",
+                        {|#0:GrantType = OidcConstants.GrantTypes.Password|},
+                        Parameters = { { "username", user }, { "password", password } },
+                    });
+
+                public Task<TokenResponse> Literal(HttpClient http, TokenRequest request)
+                {
+                    {|#1:request.GrantType = "password"|};
+                    return http.RequestTokenAsync(request);
+                }
+
+                public Task<TokenResponse> Exchange(HttpClient http, string token) =>
+                    http.RequestTokenAsync(new TokenRequest
+                    {
+                        Address = "https://login.example.com/connect/token",
+                        ClientId = "app",
+                        GrantType = OidcConstants.GrantTypes.TokenExchange,
+                        Parameters = { { "subject_token", token } },
+                    });
+
+                public Task<TokenResponse> Custom(HttpClient http) =>
+                    http.RequestTokenAsync(new TokenRequest { Address = "https://login.example.com/connect/token", GrantType = "custom" });
+            }
+            """, references, null,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("TokenRequest.GrantType = \"password\"", "password grant"),
+            VerifyCS.Diagnostic().WithLocation(1).WithArguments("TokenRequest.GrantType = \"password\"", "password grant"));
+    }
+
+    [Fact]
+    public async Task Reports_PasswordTokenRequest_IdentityModelBeforeTheRename()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(DuendeUsings.Replace("Duende.IdentityModel.Client", "IdentityModel.Client") + """
+            public class Login
+            {
+                public Task<TokenResponse> SignIn(HttpClient http, string user, string password) =>
+                    http.RequestPasswordTokenAsync({|#0:new PasswordTokenRequest|}
+                    {
+                        Address = "https://login.example.com/connect/token",
+                        ClientId = "app",
+                        UserName = user,
+                        Password = password,
+                    });
+            }
+            """, References.LegacyIdentityModel, null,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("PasswordTokenRequest", "password grant"));
+    }
+
     [Fact]
     public async Task Reports_RequestPasswordTokenAsync_RequestFromParameter()
     {

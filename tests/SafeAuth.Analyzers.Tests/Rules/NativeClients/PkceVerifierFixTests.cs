@@ -21,8 +21,8 @@ public class PkceVerifierFixTests
 
     private const References Native = References.Duende | References.SafeAuthRuntime;
 
-    private static Task VerifyFix(string source, string fixedSource) =>
-        new VerifyCS.Test(Native, "is_global = true\nbuild_property.SafeAuthProjectKind = native") { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = "AUTH502.SafeAuthPkce" }
+    private static Task VerifyFix(string source, string fixedSource, References references = Native) =>
+        new VerifyCS.Test(references, "is_global = true\nbuild_property.SafeAuthProjectKind = native") { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = "AUTH502.SafeAuthPkce" }
             .RunAsync(CancellationToken.None);
 
     [Fact]
@@ -86,5 +86,33 @@ public class PkceVerifierFixTests
                 }
             }
             """);
+    }
+
+    /// <summary>An app on IdentityModel 6 (before the Duende rename) gets the same fix in its own namespace.</summary>
+    [Fact]
+    public async Task StaticMethod_IdentityModelBeforeTheRename_SendsTheLocalVerifier()
+    {
+        var usings = Usings.Replace("Duende.IdentityModel.Client", "IdentityModel.Client", StringComparison.Ordinal);
+        await VerifyFix(usings + """
+            public static class Login
+            {
+                public static async Task<TokenResponse> RunAsync(HttpClient http, RequestUrl request, System.Func<string, Task<string>> browser)
+                {
+                    var code = await browser(request.[|CreateAuthorizeUrl("app", "code", "openid", "http://127.0.0.1:7890/")|]);
+                    return await http.RequestAuthorizationCodeTokenAsync([|new AuthorizationCodeTokenRequest|] { ClientId = "app", Code = code });
+                }
+            }
+            """, usings.Replace("using IdentityModel.Client;\n", "using IdentityModel.Client;\nusing SafeAuth.NativeApps;\n", StringComparison.Ordinal) + """
+            public static class Login
+            {
+                public static async Task<TokenResponse> RunAsync(HttpClient http, RequestUrl request, System.Func<string, Task<string>> browser)
+                {
+                    var codeVerifier = Pkce.CreateVerifier();
+                    var codeChallenge = Pkce.CreateChallenge(codeVerifier);
+                    var code = await browser(request.CreateAuthorizeUrl("app", "code", "openid", "http://127.0.0.1:7890/", codeChallenge: codeChallenge, codeChallengeMethod: "S256"));
+                    return await http.RequestAuthorizationCodeTokenAsync(new AuthorizationCodeTokenRequest { ClientId = "app", Code = code, CodeVerifier = codeVerifier });
+                }
+            }
+            """, References.LegacyIdentityModel | References.SafeAuthRuntime);
     }
 }

@@ -104,6 +104,30 @@ public class HardCodedClientSecretAnalyzerTests
             Expected(2, "OidcClientOptions.ClientSecret", "a string literal"));
     }
 
+    /// <summary>The same requests and options in IdentityModel 6 and IdentityModel.OidcClient 5, before the Duende rename.</summary>
+    [Fact]
+    public async Task Reports_IdentityModelBeforeTheRename_RequestsAndOidcClientOptions()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            using IdentityModel.Client;
+            using IdentityModel.OidcClient;
+
+            public class Tokens
+            {
+                public ClientCredentialsTokenRequest ClientCredentials() => new()
+                {
+                    Address = "https://idp/connect/token",
+                    ClientId = "api",
+                    ClientSecret = {|#0:"identitymodel-six-secret"|},
+                };
+
+                public OidcClientOptions Options() => new() { ClientId = "native", ClientSecret = {|#1:"secret"|} };
+            }
+            """, Web | References.LegacyIdentityModel, null,
+            Expected(0, "ClientCredentialsTokenRequest.ClientSecret", "a string literal"),
+            Expected(1, "OidcClientOptions.ClientSecret", "a string literal"));
+    }
+
     [Fact]
     public async Task Reports_AzureClientSecretCredential_ThroughLocal()
     {
