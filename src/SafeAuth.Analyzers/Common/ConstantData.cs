@@ -10,16 +10,24 @@ namespace SafeAuth.Analyzers.Common;
 /// <summary>Where a hard-coded value comes from, for the message: "a string literal", "the constant 'Keys.Jwt'".</summary>
 internal sealed class ConstantOrigin
 {
-    public ConstantOrigin(string description, bool isNamed)
+    public ConstantOrigin(string description, bool isNamed, bool isElement = false, bool isOptionsDefault = false)
     {
         Description = description;
         IsNamed = isNamed;
+        IsElement = isElement;
+        IsOptionsDefault = isOptionsDefault;
     }
 
     public string Description { get; }
 
     /// <summary>Whether the origin names a member (a constant, field or property) rather than a literal.</summary>
     public bool IsNamed { get; }
+
+    /// <summary>Whether the value is one element of a collection of hard-coded values (a loop or <c>Select</c> over it).</summary>
+    public bool IsElement { get; }
+
+    /// <summary>Whether the value is the initializer of a settable property of an options class bound from configuration.</summary>
+    public bool IsOptionsDefault { get; }
 }
 
 /// <summary>
@@ -29,7 +37,7 @@ internal sealed class ConstantOrigin
 /// those, and byte-array literals; followed through locals. Empty strings and obvious placeholders are not data.
 /// One instance per compilation: member answers are cached.
 /// </summary>
-internal sealed class ConstantDataTracker
+internal sealed partial class ConstantDataTracker
 {
     private const int MaxDepth = 8;
 
@@ -73,6 +81,9 @@ internal sealed class ConstantDataTracker
                 }
 
                 return FromLocal(localReference, depth, visited);
+
+            case IParameterReferenceOperation parameterReference:
+                return FromLambdaParameter(parameterReference, depth, visited);
         }
 
         if (value.ConstantValue.HasValue)
@@ -193,6 +204,11 @@ internal sealed class ConstantDataTracker
             return null;
         }
 
+        if (writes.Values.Count == 0)
+        {
+            return FromLoopVariable(reference, depth, visited);
+        }
+
         ConstantOrigin? origin = null;
         foreach (var written in writes.Values)
         {
@@ -235,8 +251,9 @@ internal sealed class ConstantDataTracker
     {
         if (member is IPropertySymbol property && (property.SetMethod is not null && property.SetMethod.DeclaredAccessibility != Accessibility.Private && !property.SetMethod.IsInitOnly))
         {
-            // A settable property is set from anywhere (configuration binding, DI): do not guess.
-            return null;
+            // A settable property is set from anywhere (DI, the caller): do not guess. Bound from configuration, its
+            // initializer is the key whenever the setting is missing, like GetValue's default.
+            return IsBoundFromConfiguration(property.ContainingType) ? BoundDefault(property, depth, visited) : null;
         }
 
         if (member is not (IFieldSymbol or IPropertySymbol) || member.DeclaringSyntaxReferences.Length != 1)
@@ -244,21 +261,7 @@ internal sealed class ConstantDataTracker
             return null;
         }
 
-        var declaration = member.DeclaringSyntaxReferences[0].GetSyntax();
-        ExpressionSyntax? initializer = declaration switch
-        {
-            VariableDeclaratorSyntax declarator => declarator.Initializer?.Value,
-            PropertyDeclarationSyntax propertyDeclaration => propertyDeclaration.Initializer?.Value ?? propertyDeclaration.ExpressionBody?.Expression,
-            _ => null,
-        };
-
-        if (initializer is null || IsAssignedInType(member, declaration))
-        {
-            return null;
-        }
-
-        var model = SemanticModelFor(initializer.SyntaxTree);
-        var operation = model?.GetOperation(initializer);
+        var operation = InitializerOperation(member);
         if (operation is null)
         {
             return null;
@@ -277,6 +280,25 @@ internal sealed class ConstantDataTracker
 
         var kind = member is IFieldSymbol ? "field" : "property";
         return new ConstantOrigin($"the {kind} '{Name(member)}'", isNamed: true);
+    }
+
+    /// <summary>The initializer (or expression body) of a field or property with one declaration, unless its type assigns it elsewhere.</summary>
+    private IOperation? InitializerOperation(ISymbol member)
+    {
+        if (member is not (IFieldSymbol or IPropertySymbol) || member.DeclaringSyntaxReferences.Length != 1)
+        {
+            return null;
+        }
+
+        var declaration = member.DeclaringSyntaxReferences[0].GetSyntax();
+        ExpressionSyntax? initializer = declaration switch
+        {
+            VariableDeclaratorSyntax declarator => declarator.Initializer?.Value,
+            PropertyDeclarationSyntax propertyDeclaration => propertyDeclaration.Initializer?.Value ?? propertyDeclaration.ExpressionBody?.Expression,
+            _ => null,
+        };
+
+        return initializer is null || IsAssignedInType(member, declaration) ? null : SemanticModelFor(initializer.SyntaxTree)?.GetOperation(initializer);
     }
 
     /// <summary>

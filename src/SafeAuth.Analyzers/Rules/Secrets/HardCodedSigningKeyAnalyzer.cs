@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -23,6 +24,18 @@ public sealed class HardCodedSigningKeyAnalyzer : DiagnosticAnalyzer
         DiagnosticSeverity.Warning,
         description: "A signing key written in the source is in every copy of the code and its history, so anyone who reads it can forge tokens or MACs. Load keys from configuration, the environment or a key vault, and generate them with a cryptographic random number generator.");
 
+    /// <summary>
+    /// <see cref="FixProperties.Shape"/> of a key that is one element of a collection of keys: moving it would give every
+    /// element the same setting, so no fix is offered.
+    /// </summary>
+    internal const string ElementShape = "Element";
+
+    /// <summary>
+    /// <see cref="FixProperties.Shape"/> of the default of a bound options property: the fix belongs in the options class
+    /// (drop the default), not at the key, where a configuration read would bypass the binding; none is offered.
+    /// </summary>
+    internal const string OptionsDefaultShape = "OptionsDefault";
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
     public override void Initialize(AnalysisContext context)
@@ -41,123 +54,116 @@ public sealed class HardCodedSigningKeyAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var analysis = new Analysis(symbols, new ConstantDataTracker(context.Compilation, symbols), scope);
-        context.RegisterOperationAction(analysis.AnalyzeObjectCreation, OperationKind.ObjectCreation);
-        context.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
-        context.RegisterOperationAction(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment);
+        var analysis = new Analysis(new SigningKeySinks(symbols), new ConstantDataTracker(context.Compilation, symbols), ProjectMethods.For(context.Compilation), scope);
+        context.RegisterOperationAction(analysis.AnalyzeOperation, OperationKind.ObjectCreation, OperationKind.Invocation, OperationKind.SimpleAssignment);
     }
 
     private sealed class Analysis
     {
-        private readonly SecretSymbols _symbols;
+        private const string HelperSummary = "AUTH301.KeyParameters";
+
+        [System.ThreadStatic]
+        private static List<(IOperation Value, string Member)>? t_sinks;
+
+        private readonly SigningKeySinks _sinks;
         private readonly ConstantDataTracker _tracker;
+        private readonly ProjectMethods _methods;
         private readonly AnalysisScope _scope;
 
-        public Analysis(SecretSymbols symbols, ConstantDataTracker tracker, AnalysisScope scope)
+        public Analysis(SigningKeySinks sinks, ConstantDataTracker tracker, ProjectMethods methods, AnalysisScope scope)
         {
-            _symbols = symbols;
+            _sinks = sinks;
             _tracker = tracker;
+            _methods = methods;
             _scope = scope;
         }
 
-        public void AnalyzeObjectCreation(OperationAnalysisContext context)
+        public void AnalyzeOperation(OperationAnalysisContext context)
         {
-            var creation = (IObjectCreationOperation)context.Operation;
-            var type = creation.Type as INamedTypeSymbol;
-            if (type is null || creation.Constructor is null || !HasKeyParameter(creation.Constructor))
+            var sinks = t_sinks ??= new List<(IOperation Value, string Member)>();
+            sinks.Clear();
+            _sinks.Collect(context.Operation, sinks);
+            foreach (var (value, member) in sinks)
+            {
+                Check(context, value, member);
+            }
+
+            if (sinks.Count == 0)
+            {
+                switch (context.Operation)
+                {
+                    case IInvocationOperation invocation:
+                        CheckHelperCall(context, invocation.TargetMethod, invocation.Arguments);
+                        break;
+                    case IObjectCreationOperation { Constructor: { } constructor } creation:
+                        CheckHelperCall(context, constructor, creation.Arguments);
+                        break;
+                }
+            }
+
+            sinks.Clear();
+        }
+
+        /// <summary>
+        /// One level into the project's own code: a helper whose parameter reaches a key sink (its summary, computed
+        /// once) is reported where a call hands it hard-coded data, naming the helper.
+        /// </summary>
+        private void CheckHelperCall(OperationAnalysisContext context, IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments)
+        {
+            if (arguments.IsEmpty || !HasKeyShapedParameter(method))
             {
                 return;
             }
 
-            if (type.InheritsFromOrEquals(_symbols.SymmetricSecurityKey) || type.InheritsFromOrEquals(_symbols.KeyedHashAlgorithm))
-            {
-                foreach (var argument in creation.Arguments)
-                {
-                    if (argument.Parameter?.Name == "key")
-                    {
-                        Check(context, argument.Value, "new " + type.Name);
-                    }
-                }
-            }
-        }
-
-        public void AnalyzeAssignment(OperationAnalysisContext context)
-        {
-            var assignment = (ISimpleAssignmentOperation)context.Operation;
-            if (assignment.Target is IPropertyReferenceOperation { Property.Name: "Key" } property
-                && property.Property.ContainingType.InheritsFromOrEquals(_symbols.KeyedHashAlgorithm))
-            {
-                var type = property.Instance?.Type ?? property.Property.ContainingType;
-                Check(context, assignment.Value, type.Name + ".Key");
-            }
-        }
-
-        public void AnalyzeInvocation(OperationAnalysisContext context)
-        {
-            var invocation = (IInvocationOperation)context.Operation;
-            var method = invocation.TargetMethod;
-            var type = method.ContainingType;
-
-            // Most calls have no key parameter: a name check comes before any type walk.
-            if (type is null || !HasKeyParameter(method))
+            var keyParameters = _methods.Summary(HelperSummary, method, static syntax => ProjectMethods.MentionsAny(syntax, SigningKeySinks.SinkNames), KeyParameters, ImmutableArray<string?>.Empty);
+            if (keyParameters.IsEmpty)
             {
                 return;
             }
 
-            string member;
-            if (method.IsStatic && method.Name is "HashData" or "HashDataAsync" or "TryHashData" && type.InheritsFromOrEquals(_symbols.KeyedHashAlgorithm))
+            foreach (var argument in arguments)
             {
-                member = type.Name + "." + method.Name;
+                if (argument.ArgumentKind != ArgumentKind.DefaultValue && argument.Parameter is { } parameter
+                    && parameter.Ordinal < keyParameters.Length && keyParameters[parameter.Ordinal] is not null)
+                {
+                    var helper = method.ContainingType is { } type ? type.Name + "." + method.Name : method.Name;
+                    Check(context, argument.Value, method.MethodKind == MethodKind.Constructor ? "new " + method.ContainingType!.Name : helper);
+                }
             }
-            else if (method.Name == "WithSecret" && SymbolEqualityComparer.Default.Equals(type, _symbols.JwtNetBuilder))
-            {
-                member = "JwtBuilder.WithSecret";
-            }
-            // The generic definition: calls with a 'key' parameter are mostly dictionary methods, and walking the
-            // interfaces of every constructed dictionary type allocated a substituted copy of each (the benchmark's
-            // largest allocation); the interfaces' definitions, all this test compares, are the same.
-            else if (IsJwtNetKeyType(type.OriginalDefinition) || SymbolEqualityComparer.Default.Equals(type, _symbols.JoseJwt))
-            {
-                member = (SymbolEqualityComparer.Default.Equals(type, _symbols.JoseJwt) ? "JWT" : ReceiverName(invocation, type)) + "." + method.Name;
-            }
-            else
-            {
-                return;
-            }
-
-            CheckKeyArguments(context, invocation, member);
         }
 
-        /// <summary>Every argument bound to a key parameter; each element of an array of keys (<c>params string[]</c>, <c>byte[][]</c>).</summary>
-        private void CheckKeyArguments(OperationAnalysisContext context, IInvocationOperation invocation, string member)
+        /// <summary>For each parameter of the helper whose body is <paramref name="body"/>, the sink it reaches (or null).</summary>
+        private ImmutableArray<string?> KeyParameters(IOperation body)
         {
-            foreach (var argument in invocation.Arguments)
+            var sinks = new List<(IOperation Value, string Member)>();
+            foreach (var operation in body.DescendantsAndSelf())
             {
-                if (argument.ArgumentKind == ArgumentKind.DefaultValue || argument.Parameter is null || !IsKeyParameterName(argument.Parameter.Name))
+                if (operation.Kind is OperationKind.ObjectCreation or OperationKind.Invocation or OperationKind.SimpleAssignment)
                 {
-                    continue;
+                    _sinks.Collect(operation, sinks);
                 }
-
-                if (argument.Value.WalkDownConversion() is IArrayCreationOperation { Initializer: { } initializer } array
-                    && array.Type is IArrayTypeSymbol { ElementType: IArrayTypeSymbol or { SpecialType: SpecialType.System_String } })
-                {
-                    foreach (var element in initializer.ElementValues)
-                    {
-                        Check(context, element, member);
-                    }
-
-                    continue;
-                }
-
-                Check(context, argument.Value, member);
             }
+
+            string?[]? reached = null;
+            foreach (var (value, member) in sinks)
+            {
+                if (_tracker.FindParameter(value) is { ContainingSymbol: IMethodSymbol owner } parameter
+                    && owner.MethodKind is not (MethodKind.AnonymousFunction or MethodKind.LocalFunction))
+                {
+                    reached ??= new string?[owner.Parameters.Length];
+                    reached[parameter.Ordinal] ??= member;
+                }
+            }
+
+            return reached is null ? ImmutableArray<string?>.Empty : ImmutableArray.Create(reached);
         }
 
-        private static bool HasKeyParameter(IMethodSymbol method)
+        private static bool HasKeyShapedParameter(IMethodSymbol method)
         {
             foreach (var parameter in method.Parameters)
             {
-                if (IsKeyParameterName(parameter.Name))
+                if (parameter.Type.SpecialType == SpecialType.System_String
+                    || parameter.Type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte })
                 {
                     return true;
                 }
@@ -166,16 +172,6 @@ public sealed class HardCodedSigningKeyAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        private static bool IsKeyParameterName(string name) => name is "key" or "keys" or "secret" or "secrets";
-
-        private bool IsJwtNetKeyType(INamedTypeSymbol type) =>
-            type.ImplementsOrEquals(_symbols.JwtNetIEncoder) || type.ImplementsOrEquals(_symbols.JwtNetIDecoder)
-            || SymbolEqualityComparer.Default.Equals(type, _symbols.JwtNetEncoderExtensions)
-            || SymbolEqualityComparer.Default.Equals(type, _symbols.JwtNetDecoderExtensions);
-
-        private static string ReceiverName(IInvocationOperation invocation, INamedTypeSymbol type) =>
-            invocation.GetReceiver()?.Type is INamedTypeSymbol receiver && receiver.TypeKind != TypeKind.Error ? receiver.Name : type.Name;
-
         private void Check(OperationAnalysisContext context, IOperation value, string member)
         {
             if (value.Syntax is null || _tracker.Find(value) is not { } origin)
@@ -183,7 +179,10 @@ public sealed class HardCodedSigningKeyAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            _scope.Report(context, Diagnostic.Create(Rule, value.Syntax.GetLocation(), member, origin.Description));
+            var properties = origin.IsElement ? ImmutableDictionary<string, string?>.Empty.With(FixProperties.Shape, ElementShape)
+                : origin.IsOptionsDefault ? ImmutableDictionary<string, string?>.Empty.With(FixProperties.Shape, OptionsDefaultShape)
+                : ImmutableDictionary<string, string?>.Empty;
+            _scope.Report(context, Diagnostic.Create(Rule, value.Syntax.GetLocation(), properties, member, origin.Description));
         }
     }
 }

@@ -1,0 +1,81 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Operations;
+using SafeAuth.Analyzers.Common;
+using Xunit;
+
+namespace SafeAuth.Analyzers.Tests.Common;
+
+/// <summary>The project's own methods followed one level, on their own: which calls have a body to summarize, and the summary cache.</summary>
+public class ProjectMethodsTests
+{
+    private const string Source = """
+        using System;
+        public interface IOne { string Get(string s); }
+        public sealed class One : IOne { public string Get(string s) => s.Trim(); }
+        public interface ITwo { string Get(string s); }
+        public sealed class TwoA : ITwo { public string Get(string s) => s; }
+        public sealed class TwoB : ITwo { public string Get(string s) => s; }
+        public abstract class AbstractOnly : IOne { public abstract string Get(string s); }
+        public interface INone { string Get(string s); }
+        public class Base { public virtual string V(string s) => s; public string Plain(string s) => s.ToUpperInvariant(); }
+        public static class Ext { public static string Twice(this string s) => s + s; }
+        public partial class Split { partial void Hook(); }
+        public static class Calls
+        {
+            public static void Run(IOne one, ITwo two, INone none, Base b)
+            {
+                one.Get("a"); two.Get("a"); none.Get("a"); b.V("a"); b.Plain("a"); "a".Twice(); "a".Trim();
+            }
+        }
+        """;
+
+    private static (Compilation Compilation, ImmutableArray<IInvocationOperation> Calls) Compile()
+    {
+        var tree = CSharpSyntaxTree.ParseText(Source);
+        var compilation = CSharpCompilation.Create("P", new[] { tree }, Basic.Reference.Assemblies.Net100.References.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var model = compilation.GetSemanticModel(tree);
+        var run = tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>().Single(m => m.Identifier.ValueText == "Run");
+        var body = model.GetOperation(run)!;
+        return (compilation, body.DescendantsAndSelf().OfType<IInvocationOperation>().ToImmutableArray());
+    }
+
+    [Theory]
+    [InlineData(0, "One.Get")]
+    [InlineData(1, null)] // two implementations: which one runs is unknown
+    [InlineData(2, null)] // no implementation in the compilation
+    [InlineData(3, null)] // virtual: an override may run
+    [InlineData(4, "Base.Plain")]
+    [InlineData(5, "Ext.Twice")]
+    [InlineData(6, null)] // metadata
+    public void Target_IsTheMethodACallRuns_WhenTheProjectHasExactlyOne(int call, string? expected)
+    {
+        var (compilation, calls) = Compile();
+        var target = ProjectMethods.For(compilation).Target(calls[call].TargetMethod);
+        Assert.Equal(expected, target is null ? null : target.ContainingType.Name + "." + target.Name);
+    }
+
+    [Fact]
+    public void Summary_IsComputedOncePerMethod_AndNotForFilteredOrMetadataMethods()
+    {
+        var (compilation, calls) = Compile();
+        var methods = ProjectMethods.For(compilation);
+        var computed = 0;
+        int Count(IOperation body)
+        {
+            computed++;
+            return body.DescendantsAndSelf().OfType<IInvocationOperation>().Count();
+        }
+
+        Assert.Equal(1, methods.Summary("test", calls[4].TargetMethod, _ => true, Count, -1));
+        Assert.Equal(1, methods.Summary("test", calls[4].TargetMethod, _ => true, Count, -1));
+        Assert.Equal(1, computed);
+        Assert.Equal(-1, methods.Summary("test", calls[6].TargetMethod, _ => true, Count, -1));
+        Assert.Equal(-1, methods.Summary("filtered", calls[0].TargetMethod, syntax => ProjectMethods.MentionsAny(syntax, ImmutableHashSet.Create("Nothing")), Count, -1));
+        Assert.Equal(1, methods.Summary("mentions", calls[0].TargetMethod, syntax => ProjectMethods.MentionsAny(syntax, ImmutableHashSet.Create("Trim")), Count, -1));
+        Assert.Equal(2, computed);
+        Assert.Same(methods, ProjectMethods.For(compilation));
+    }
+}
