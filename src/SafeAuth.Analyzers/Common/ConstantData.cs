@@ -66,24 +66,9 @@ internal sealed partial class ConstantDataTracker
         }
 
         value = value.WalkDownConversion();
-        switch (value)
+        if (value is IFieldReferenceOperation or IPropertyReferenceOperation or ILocalReferenceOperation or IParameterReferenceOperation)
         {
-            case IFieldReferenceOperation fieldReference:
-                return FromMember(fieldReference.Field, depth, visited);
-
-            case IPropertyReferenceOperation { Arguments.Length: 0 } propertyReference:
-                return FromMember(propertyReference.Property, depth, visited);
-
-            case ILocalReferenceOperation localReference:
-                if (localReference.Local.IsConst)
-                {
-                    return IsData(localReference.ConstantValue) ? new ConstantOrigin($"the constant '{localReference.Local.Name}'", isNamed: true) : null;
-                }
-
-                return FromLocal(localReference, depth, visited);
-
-            case IParameterReferenceOperation parameterReference:
-                return FromLambdaParameter(parameterReference, depth, visited);
+            return FromReference(value, depth, visited);
         }
 
         if (value.ConstantValue.HasValue)
@@ -117,6 +102,32 @@ internal sealed partial class ConstantDataTracker
 
             case IInvocationOperation invocation:
                 return FromInvocation(invocation, depth, visited);
+        }
+
+        return null;
+    }
+
+    /// <summary>A field, property, local or parameter: followed to what it holds.</summary>
+    private ConstantOrigin? FromReference(IOperation value, int depth, HashSet<ISymbol> visited)
+    {
+        switch (value)
+        {
+            case IFieldReferenceOperation fieldReference:
+                return FromMember(fieldReference.Field, depth, visited);
+
+            case IPropertyReferenceOperation { Arguments.Length: 0 } propertyReference:
+                return FromMember(propertyReference.Property, depth, visited);
+
+            case ILocalReferenceOperation localReference:
+                if (localReference.Local.IsConst)
+                {
+                    return IsData(localReference.ConstantValue) ? new ConstantOrigin($"the constant '{localReference.Local.Name}'", isNamed: true) : null;
+                }
+
+                return FromLocal(localReference, depth, visited);
+
+            case IParameterReferenceOperation parameterReference:
+                return FromLambdaParameter(parameterReference, depth, visited);
         }
 
         return null;

@@ -177,16 +177,9 @@ public sealed class ImplicitOrPasswordGrantAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            // new TokenRequest { GrantType = OidcConstants.GrantTypes.Password }: the generic request of IdentityModel.
             if (property.Property.Name == "GrantType")
             {
-                if (property.Property.ContainingType.InheritsFromOrEquals(_symbols.ProtocolRequest)
-                    && OAuthText.ConstantString(assignment.Value) == "password")
-                {
-                    var request = property.Instance?.Type ?? property.Property.ContainingType;
-                    Report(context, assignment.Syntax.GetLocation(), request.Name + ".GrantType = \"password\"", Password);
-                }
-
+                AnalyzeGrantType(context, assignment, property);
                 return;
             }
 
@@ -216,6 +209,17 @@ public sealed class ImplicitOrPasswordGrantAnalyzer : DiagnosticAnalyzer
                 // The one shape with a safe rewrite: the library does code + PKCE itself once the response type is "code".
                 _scope.Report(context, Diagnostic.Create(Rule, assignment.Syntax.GetLocation(),
                     ImmutableDictionary<string, string?>.Empty.With(FixProperties.Shape, ResponseTypeShape), member + " = \"" + value + "\"", Implicit));
+            }
+        }
+
+        /// <summary><c>new TokenRequest { GrantType = OidcConstants.GrantTypes.Password }</c>: the generic request of IdentityModel.</summary>
+        private void AnalyzeGrantType(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, IPropertyReferenceOperation property)
+        {
+            if (property.Property.ContainingType.InheritsFromOrEquals(_symbols.ProtocolRequest)
+                && OAuthText.ConstantString(assignment.Value) == "password")
+            {
+                var request = property.Instance?.Type ?? property.Property.ContainingType;
+                Report(context, assignment.Syntax.GetLocation(), request.Name + ".GrantType = \"password\"", Password);
             }
         }
 

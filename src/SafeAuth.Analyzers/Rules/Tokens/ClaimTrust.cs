@@ -35,6 +35,9 @@ internal sealed class ClaimTrust
         // the raw text, to hand to a validator
         "RawData", "EncodedToken", "UnsafeToString", "ToString", "GetType", "GetHashCode");
 
+    /// <summary>Whether reading <paramref name="memberName"/> of a token decides nothing about identity (header, times, raw text).</summary>
+    internal static bool IsNonClaimMember(string memberName) => NonClaimMembers.Contains(memberName);
+
     public string? GetTrustReason(IOperation source, SourceKind kind, ISymbol containingSymbol)
     {
         var root = source.GetRoot();
@@ -53,7 +56,7 @@ internal sealed class ClaimTrust
     /// pick the key is part of validating): a call named like validation or verification that is handed the
     /// token the source read.
     /// </summary>
-    private static bool ContainsValidation(IOperation root, IOperation source)
+    internal static bool ContainsValidation(IOperation root, IOperation source)
     {
         var token = TokenArgument(source);
         if (token is null)

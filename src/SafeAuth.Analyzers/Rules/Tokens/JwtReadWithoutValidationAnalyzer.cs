@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
+using SafeAuth.Analyzers.Common;
 using SafeAuth.Analyzers.Context;
 using SafeAuth.Analyzers.KnownTypes;
 
@@ -93,6 +94,7 @@ public sealed class JwtReadWithoutValidationAnalyzer : DiagnosticAnalyzer
     {
         private readonly TokenSymbols _tokens;
         private readonly UnverifiedTokenSources _sources;
+        private readonly HelperTokenSources _helpers;
         private readonly ClaimTrust _trust;
         private readonly AnalysisScope _scope;
 
@@ -102,12 +104,14 @@ public sealed class JwtReadWithoutValidationAnalyzer : DiagnosticAnalyzer
             _scope = scope;
             _sources = new UnverifiedTokenSources(tokens);
             _trust = new ClaimTrust(aspNet, new TokenProvenance(tokens.Types));
+            _helpers = new HelperTokenSources(_sources, tokens, ProjectMethods.For(tokens.Types.Compilation), _trust);
         }
 
         public void AnalyzeInvocation(OperationAnalysisContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
-            if (_sources.TryGetInvocationSource(invocation, out var kind, out var member))
+            if (_sources.TryGetInvocationSource(invocation, out var kind, out var member)
+                || _helpers.TryGetSource(invocation, out kind, out member))
             {
                 AnalyzeSource(context, invocation, kind, member, ReportLocation(invocation));
             }

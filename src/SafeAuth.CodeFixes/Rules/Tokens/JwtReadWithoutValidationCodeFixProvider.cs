@@ -71,6 +71,14 @@ public sealed partial class JwtReadWithoutValidationCodeFixProvider : CandidateC
     private static void AddInvocationFixes(ImmutableArray<FixCandidate>.Builder builder, SemanticModel model, SyntaxNode node, IInvocationOperation invocation, WellKnownTypes types, RegistrationPlan? setup)
     {
         var method = invocation.TargetMethod;
+
+        // A call to the project's own decode helper: the read to validate is inside it, and a rewrite there changes
+        // every caller, so the page says what to do and no fix is offered here.
+        if (SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, model.Compilation.Assembly))
+        {
+            return;
+        }
+
         var type = method.ContainingType?.OriginalDefinition;
         var typeName = type?.ToDisplayString();
         if (method.Name is "ReadJwtToken" or "ReadJsonWebToken" or "ReadToken" && invocation.Instance is not null

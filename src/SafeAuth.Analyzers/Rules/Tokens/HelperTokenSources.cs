@@ -1,0 +1,200 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SafeAuth.Analyzers.Common;
+using SafeAuth.Analyzers.KnownTypes;
+using SourceKind = SafeAuth.Analyzers.Rules.Tokens.JwtReadWithoutValidationAnalyzer.SourceKind;
+
+namespace SafeAuth.Analyzers.Rules.Tokens;
+
+/// <summary>
+/// The project's own decode helpers, one level deep: a method that reads the token text its parameter is given without
+/// validating it, and returns what it read (the token, its claims, a claim value), is itself a source of unverified
+/// token data at each call. The call is then judged like a library read (<see cref="ClaimTrust"/>) where the caller
+/// uses the result, and the finding names the helper. A helper that validates, that returns only header or time
+/// values, or whose own body already trusts the read (reported there) is not a source.
+/// </summary>
+internal sealed class HelperTokenSources
+{
+    private const string SummaryKind = "AUTH101.ReturnsUnverified";
+
+    /// <summary>Identifiers a helper's body names when it can read a token (a filter before binding it).</summary>
+    private static readonly ImmutableHashSet<string> ReadNames = ImmutableHashSet.Create(
+        System.StringComparer.Ordinal,
+        "ReadJwtToken", "ReadJsonWebToken", "ReadToken", "JwtSecurityToken", "JsonWebToken", "Decode", "DecodeToObject",
+        "Payload", "PayloadBytes", "DecodeBytes");
+
+    private static readonly Summary None = new(-1, SourceKind.Payload);
+
+    private readonly UnverifiedTokenSources _sources;
+    private readonly TokenSymbols _tokens;
+    private readonly ProjectMethods _methods;
+    private readonly ClaimTrust _trust;
+
+    public HelperTokenSources(UnverifiedTokenSources sources, TokenSymbols tokens, ProjectMethods methods, ClaimTrust trust)
+    {
+        _sources = sources;
+        _tokens = tokens;
+        _methods = methods;
+        _trust = trust;
+    }
+
+    /// <summary>Whether <paramref name="invocation"/> calls a project helper that returns unverified token data read from one of its arguments.</summary>
+    public bool TryGetSource(IInvocationOperation invocation, out SourceKind kind, out string member)
+    {
+        kind = SourceKind.Payload;
+        member = string.Empty;
+        var method = invocation.TargetMethod;
+        if (method.ReturnsVoid || !HasStringParameter(method))
+        {
+            return false;
+        }
+
+        var summary = _methods.Summary(SummaryKind, method, static syntax => ProjectMethods.MentionsAny(syntax, ReadNames), Summarize, None);
+        if (summary.Parameter < 0)
+        {
+            return false;
+        }
+
+        kind = summary.Kind;
+        member = (method.ContainingType is { } type ? type.Name + "." : string.Empty) + method.Name;
+        return true;
+    }
+
+    private Summary Summarize(IOperation body)
+    {
+        foreach (var operation in body.DescendantsAndSelf())
+        {
+            if (ReadOf(operation, out var readKind) is not { } parameter)
+            {
+                continue;
+            }
+
+            // Validated in the helper (kid or iss read first to pick the key), or trusted right there (reported there).
+            if (ClaimTrust.ContainsValidation(body, operation) || _trust.GetTrustReason(operation, readKind, parameter.ContainingSymbol) is not null
+                || !IsReturned(body, operation, out var kind))
+            {
+                continue;
+            }
+
+            return new Summary(parameter.Ordinal, kind);
+        }
+
+        return None;
+    }
+
+    /// <summary>The helper's parameter a library read in its body reads the token text of (through locals and string clean-up such as <c>Replace("Bearer ", "")</c>).</summary>
+    private IParameterSymbol? ReadOf(IOperation operation, out SourceKind kind)
+    {
+        kind = SourceKind.TokenObject;
+        var readKind = SourceKind.TokenObject;
+        IOperation? text = operation switch
+        {
+            IInvocationOperation invocation when _sources.TryGetInvocationSource(invocation, out readKind, out _) => FirstString(invocation.Arguments),
+            IObjectCreationOperation { Constructor: { Parameters.Length: 1 } constructor } creation
+                when SymbolEqualityComparer.Default.Equals(constructor.ContainingType, _tokens.JwtSecurityToken)
+                     || SymbolEqualityComparer.Default.Equals(constructor.ContainingType, _tokens.JsonWebToken) => FirstString(creation.Arguments),
+            _ => null,
+        };
+
+        kind = readKind;
+        for (var depth = 0; text is not null && depth < ValueFlow.MaxDepth; depth++)
+        {
+            text = ValueFlow.Resolve(text);
+            switch (text)
+            {
+                case IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: not (MethodKind.AnonymousFunction or MethodKind.LocalFunction) } } reference:
+                    return reference.Parameter;
+                case IInvocationOperation { Instance: { } instance, TargetMethod.ContainingType.SpecialType: SpecialType.System_String }:
+                    text = instance;
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether the helper returns what <paramref name="read"/> produced, directly or through the local it is stored in; its kind.</summary>
+    private bool IsReturned(IOperation body, IOperation read, out SourceKind kind)
+    {
+        kind = SourceKind.Payload;
+        var held = read.WalkUpConversion(out _) is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } ? declarator.Symbol : null;
+        foreach (var operation in body.DescendantsAndSelf())
+        {
+            if (operation is not IReturnOperation { ReturnedValue: { } returned } || !Carries(returned, read, held))
+            {
+                continue;
+            }
+
+            var value = returned.WalkDownConversion();
+            if (value is IPropertyReferenceOperation property && ClaimTrust.IsNonClaimMember(property.Property.Name))
+            {
+                continue;
+            }
+
+            kind = IsTokenObject(value.Type) ? SourceKind.TokenObject : SourceKind.Payload;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool Carries(IOperation returned, IOperation read, ILocalSymbol? held)
+    {
+        foreach (var part in returned.DescendantsAndSelf())
+        {
+            if (part == read || (held is not null && part is ILocalReferenceOperation local && SymbolEqualityComparer.Default.Equals(local.Local, held)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsTokenObject(ITypeSymbol? type) =>
+        type.InheritsFromOrEquals(_tokens.JwtSecurityToken) || type.InheritsFromOrEquals(_tokens.JsonWebToken);
+
+    private static IOperation? FirstString(ImmutableArray<IArgumentOperation> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Value.WalkDownConversion().Type?.SpecialType == SpecialType.System_String)
+            {
+                return argument.Value;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool HasStringParameter(IMethodSymbol method)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.Type.SpecialType == SpecialType.System_String)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private sealed class Summary
+    {
+        public Summary(int parameter, SourceKind kind)
+        {
+            Parameter = parameter;
+            Kind = kind;
+        }
+
+        /// <summary>The ordinal of the parameter whose token text the helper reads; -1 when it is not a source.</summary>
+        public int Parameter { get; }
+
+        public SourceKind Kind { get; }
+    }
+}
