@@ -17,7 +17,10 @@ internal sealed partial class ConstantDataTracker
 
     private ConstantOrigin? BoundDefault(IPropertySymbol property, int depth, HashSet<ISymbol> visited)
     {
-        if (InitializerOperation(property) is not { } initializer || Find(initializer, depth + 1, visited) is not { } inner)
+        // The initializer first (most settable properties have none, or a value that is not data); the compilation-wide
+        // search for a binding only for the few that hold hard-coded data.
+        if (InitializerOperation(property) is not { } initializer || Find(initializer, depth + 1, visited) is not { } inner
+            || !IsBoundFromConfiguration(property.ContainingType))
         {
             return null;
         }
@@ -33,8 +36,14 @@ internal sealed partial class ConstantDataTracker
 
     private bool FindBinding(INamedTypeSymbol type)
     {
+        var typeName = System.Collections.Immutable.ImmutableArray.Create(type.Name);
         foreach (var tree in _compilation.SyntaxTrees)
         {
+            if (!ProjectMethods.TextContainsAny(tree, typeName))
+            {
+                continue;
+            }
+
             SemanticModel? model = null;
             foreach (var token in tree.GetRoot().DescendantTokens())
             {

@@ -264,7 +264,7 @@ internal sealed partial class ConstantDataTracker
         {
             // A settable property is set from anywhere (DI, the caller): do not guess. Bound from configuration, its
             // initializer is the key whenever the setting is missing, like GetValue's default.
-            return IsBoundFromConfiguration(property.ContainingType) ? BoundDefault(property, depth, visited) : null;
+            return BoundDefault(property, depth, visited);
         }
 
         if (member is not (IFieldSymbol or IPropertySymbol) || member.DeclaringSyntaxReferences.Length != 1)

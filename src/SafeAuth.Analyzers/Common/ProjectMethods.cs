@@ -21,7 +21,6 @@ internal sealed class ProjectMethods
 
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<IMethodSymbol, IOperation?> _bodies = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<(string Kind, IMethodSymbol Method), object?> _summaries = new(SummaryKeyComparer.Instance);
     private readonly Lazy<ImmutableArray<INamedTypeSymbol>> _sourceTypes;
 
     private ProjectMethods(Compilation compilation)
@@ -53,29 +52,86 @@ internal sealed class ProjectMethods
     }
 
     /// <summary>The bound body of <paramref name="method"/> (a <see cref="Target"/>), or null.</summary>
-    public IOperation? Body(IMethodSymbol method) => _bodies.GetOrAdd(method, Bind);
+    public IOperation? Body(IMethodSymbol method) => _bodies.TryGetValue(method, out var body) ? body : _bodies.GetOrAdd(method, Bind(method));
 
     /// <summary>
-    /// The summary <paramref name="kind"/> of <paramref name="method"/>'s body, computed by <paramref name="compute"/>
-    /// once per compilation; <paramref name="empty"/> for a method without a body here, or whose declaration
-    /// <paramref name="mayMatter"/> rules out before anything is bound (a cheap look at its syntax).
+    /// A table of one kind of summary for this compilation, computed by <paramref name="compute"/> on first request for
+    /// each method called; <paramref name="empty"/> for a method without a body here, or whose declaration
+    /// <paramref name="mayMatter"/> rules out before anything is bound (a cheap look at its syntax). A rule takes its
+    /// table once at compilation start: each call is then one lookup by the called method.
     /// </summary>
-    public T Summary<T>(string kind, IMethodSymbol method, Func<SyntaxNode, bool> mayMatter, Func<IOperation, T> compute, T empty)
+    /// <remarks>
+    /// <paramref name="words"/> come first: a method in a file whose text contains none of them is never looked at
+    /// (the file's text is searched once per table, without building syntax nodes), so only the few files that can
+    /// hold a sink or a read pay for the syntax look and the binding.
+    /// </remarks>
+    public SummaryTable<T> Summaries<T>(ImmutableArray<string> words, Func<SyntaxNode, bool> mayMatter, Func<IOperation, T> compute, T empty) =>
+        new(this, words, mayMatter, compute, empty);
+
+    [ThreadStatic]
+    private static char[]? t_buffer;
+
+    private static bool IndexOf(char[] buffer, int count, string word)
     {
-        var target = Target(method);
-        if (target is null)
+        for (var i = Array.IndexOf(buffer, word[0], 0, count); i >= 0 && i + word.Length <= count; i = Array.IndexOf(buffer, word[0], i + 1, count - i - 1))
         {
-            return empty;
+            var j = 1;
+            while (j < word.Length && buffer[i + j] == word[j])
+            {
+                j++;
+            }
+
+            if (j == word.Length)
+            {
+                return true;
+            }
         }
 
-        var summary = _summaries.GetOrAdd((kind, target), key =>
-            mayMatter(key.Method.DeclaringSyntaxReferences[0].GetSyntax()) && Body(key.Method) is { } body ? compute(body) : empty);
-        return summary is T typed ? typed : empty;
+        return false;
+    }
+
+    /// <summary>Whether the text of <paramref name="tree"/> contains one of <paramref name="words"/> (ordinal).</summary>
+    public static bool TextContainsAny(SyntaxTree tree, ImmutableArray<string> words)
+    {
+        if (words.IsEmpty)
+        {
+            return false;
+        }
+
+        var text = tree.GetText();
+        var longest = 0;
+        foreach (var word in words)
+        {
+            longest = Math.Max(longest, word.Length);
+        }
+
+        // Chunks overlap by the longest word, so a word across a chunk boundary is found; nothing is allocated per chunk.
+        const int ChunkSize = 8192;
+        var buffer = t_buffer is { } cached && cached.Length >= ChunkSize + longest ? cached : (t_buffer = new char[ChunkSize + longest]);
+        for (var start = 0; start < text.Length; start += ChunkSize)
+        {
+            var count = Math.Min(ChunkSize + longest, text.Length - start);
+            text.CopyTo(start, buffer, 0, count);
+            foreach (var word in words)
+            {
+                if (IndexOf(buffer, count, word))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether <paramref name="syntax"/> has an identifier token named one of <paramref name="names"/>.</summary>
     public static bool MentionsAny(SyntaxNode syntax, ImmutableHashSet<string> names)
     {
+        if (names.IsEmpty)
+        {
+            return false;
+        }
+
         foreach (var token in syntax.DescendantTokens())
         {
             if (token.RawKind == (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken && names.Contains(token.ValueText))
@@ -151,14 +207,73 @@ internal sealed class ProjectMethods
         return types.ToImmutable();
     }
 
-    private sealed class SummaryKeyComparer : IEqualityComparer<(string Kind, IMethodSymbol Method)>
+    /// <summary>One kind of summary, by called method (the call's own symbol, so a hit costs no lookup of its target).</summary>
+    internal sealed class SummaryTable<T>
     {
-        public static readonly SummaryKeyComparer Instance = new();
+        private readonly ProjectMethods _methods;
+        private readonly ImmutableArray<string> _words;
+        private readonly ConcurrentDictionary<SyntaxTree, bool> _treeMentions = new();
+        private readonly Func<SyntaxNode, bool> _mayMatter;
+        private readonly Func<IOperation, T> _compute;
+        private readonly T _empty;
+        private readonly ConcurrentDictionary<IMethodSymbol, T> _byCall = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, T> _byTarget = new(SymbolEqualityComparer.Default);
 
-        public bool Equals((string Kind, IMethodSymbol Method) x, (string Kind, IMethodSymbol Method) y) =>
-            string.Equals(x.Kind, y.Kind, StringComparison.Ordinal) && SymbolEqualityComparer.Default.Equals(x.Method, y.Method);
+        public SummaryTable(ProjectMethods methods, ImmutableArray<string> words, Func<SyntaxNode, bool> mayMatter, Func<IOperation, T> compute, T empty)
+        {
+            _methods = methods;
+            _words = words;
+            _mayMatter = mayMatter;
+            _compute = compute;
+            _empty = empty;
+        }
 
-        public int GetHashCode((string Kind, IMethodSymbol Method) key) =>
-            (StringComparer.Ordinal.GetHashCode(key.Kind) * 397) ^ SymbolEqualityComparer.Default.GetHashCode(key.Method);
+        /// <summary>The summary of the method a call to <paramref name="method"/> runs.</summary>
+        public T Get(IMethodSymbol method)
+        {
+            // Most calls go to the framework or a package (one reference comparison), or to a method in a file whose
+            // text names nothing the summary looks for (one lookup by file): no lookup by method, nothing bound.
+            if (!ReferenceEquals(method.ContainingAssembly, _methods._compilation.Assembly))
+            {
+                return _empty;
+            }
+
+            if (method.ContainingType?.TypeKind != TypeKind.Interface
+                && (method.Locations.IsEmpty || method.Locations[0].SourceTree is not { } tree || !MentionsAWord(tree)))
+            {
+                return _empty;
+            }
+
+            method = method.OriginalDefinition;
+            if (_byCall.TryGetValue(method, out var summary))
+            {
+                return summary;
+            }
+
+            // Computed on a miss (by two threads at worst when they miss together: the first answer stays).
+            var target = _methods.Target(method);
+            if (target is null)
+            {
+                summary = _empty;
+            }
+            else if (!_byTarget.TryGetValue(target, out summary))
+            {
+                var reference = target.DeclaringSyntaxReferences[0];
+                summary = MentionsAWord(reference.SyntaxTree) && _mayMatter(reference.GetSyntax()) && _methods.Body(target) is { } body ? _compute(body) : _empty;
+                summary = _byTarget.GetOrAdd(target, summary);
+            }
+
+            return _byCall.GetOrAdd(method, summary);
+        }
+
+        private bool MentionsAWord(SyntaxTree tree)
+        {
+            if (!_treeMentions.TryGetValue(tree, out var mentions))
+            {
+                mentions = _treeMentions.GetOrAdd(tree, TextContainsAny(tree, _words));
+            }
+
+            return mentions;
+        }
     }
 }

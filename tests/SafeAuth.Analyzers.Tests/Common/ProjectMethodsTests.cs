@@ -58,7 +58,7 @@ public class ProjectMethodsTests
     }
 
     [Fact]
-    public void Summary_IsComputedOncePerMethod_AndNotForFilteredOrMetadataMethods()
+    public void Summaries_AreComputedOncePerMethod_AndNotForFilteredOrMetadataMethods()
     {
         var (compilation, calls) = Compile();
         var methods = ProjectMethods.For(compilation);
@@ -69,13 +69,32 @@ public class ProjectMethodsTests
             return body.DescendantsAndSelf().OfType<IInvocationOperation>().Count();
         }
 
-        Assert.Equal(1, methods.Summary("test", calls[4].TargetMethod, _ => true, Count, -1));
-        Assert.Equal(1, methods.Summary("test", calls[4].TargetMethod, _ => true, Count, -1));
+        var all = methods.Summaries(ImmutableArray.Create("Get"), _ => true, Count, -1);
+        Assert.Equal(1, all.Get(calls[4].TargetMethod));
+        Assert.Equal(1, all.Get(calls[4].TargetMethod));
         Assert.Equal(1, computed);
-        Assert.Equal(-1, methods.Summary("test", calls[6].TargetMethod, _ => true, Count, -1));
-        Assert.Equal(-1, methods.Summary("filtered", calls[0].TargetMethod, syntax => ProjectMethods.MentionsAny(syntax, ImmutableHashSet.Create("Nothing")), Count, -1));
-        Assert.Equal(1, methods.Summary("mentions", calls[0].TargetMethod, syntax => ProjectMethods.MentionsAny(syntax, ImmutableHashSet.Create("Trim")), Count, -1));
+        Assert.Equal(-1, all.Get(calls[6].TargetMethod));
+        Assert.Equal(1, all.Get(calls[0].TargetMethod)); // IOne.Get runs One.Get: s.Trim()
         Assert.Equal(2, computed);
+
+        Assert.Equal(-1, methods.Summaries(ImmutableArray.Create("Get"), syntax => ProjectMethods.MentionsAny(syntax, ImmutableHashSet.Create("Nothing")), Count, -1).Get(calls[0].TargetMethod));
+        Assert.Equal(1, methods.Summaries(ImmutableArray.Create("Get"), syntax => ProjectMethods.MentionsAny(syntax, ImmutableHashSet.Create("Trim")), Count, -1).Get(calls[0].TargetMethod));
+        Assert.Equal(-1, methods.Summaries(ImmutableArray.Create("Get"), syntax => ProjectMethods.MentionsAny(syntax, ImmutableHashSet<string>.Empty), Count, -1).Get(calls[0].TargetMethod));
+        Assert.Equal(3, computed);
         Assert.Same(methods, ProjectMethods.For(compilation));
+    }
+
+    [Theory]
+    [InlineData("ReadJwtToken", true)]
+    [InlineData("Calls", true)]
+    [InlineData("ReadJwtTokens", true)]
+    [InlineData("Nowhere", false)]
+    public void TextContainsAny_SearchesTheWholeFile_AcrossChunkBoundaries(string word, bool expected)
+    {
+        // The word sits across the 8,192-character chunk boundary, and at the very end.
+        var padding = new string(' ', 8188); // "ReadJwtTokens" starts at 8,191
+        var tree = CSharpSyntaxTree.ParseText(padding + "// ReadJwtTokens\nclass Calls { }");
+        Assert.Equal(expected, ProjectMethods.TextContainsAny(tree, ImmutableArray.Create("zzz", word)));
+        Assert.False(ProjectMethods.TextContainsAny(tree, ImmutableArray<string>.Empty));
     }
 }

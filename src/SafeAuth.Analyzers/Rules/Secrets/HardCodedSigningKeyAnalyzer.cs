@@ -60,21 +60,19 @@ public sealed class HardCodedSigningKeyAnalyzer : DiagnosticAnalyzer
 
     private sealed class Analysis
     {
-        private const string HelperSummary = "AUTH301.KeyParameters";
-
         [System.ThreadStatic]
         private static List<(IOperation Value, string Member)>? t_sinks;
 
         private readonly SigningKeySinks _sinks;
+        private readonly ProjectMethods.SummaryTable<ImmutableArray<string?>> _keyParameters;
         private readonly ConstantDataTracker _tracker;
-        private readonly ProjectMethods _methods;
         private readonly AnalysisScope _scope;
 
         public Analysis(SigningKeySinks sinks, ConstantDataTracker tracker, ProjectMethods methods, AnalysisScope scope)
         {
             _sinks = sinks;
+            _keyParameters = methods.Summaries(sinks.SinkWords, syntax => ProjectMethods.MentionsAny(syntax, sinks.SinkNames), KeyParameters, ImmutableArray<string?>.Empty);
             _tracker = tracker;
-            _methods = methods;
             _scope = scope;
         }
 
@@ -110,12 +108,14 @@ public sealed class HardCodedSigningKeyAnalyzer : DiagnosticAnalyzer
         /// </summary>
         private void CheckHelperCall(OperationAnalysisContext context, IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments)
         {
-            if (arguments.IsEmpty || !HasKeyShapedParameter(method))
+            if (arguments.IsEmpty || !ReferenceEquals(method.ContainingAssembly, context.Compilation.Assembly) || !HasKeyShapedParameter(method))
             {
                 return;
             }
 
-            var keyParameters = _methods.Summary(HelperSummary, method, static syntax => ProjectMethods.MentionsAny(syntax, SigningKeySinks.SinkNames), KeyParameters, ImmutableArray<string?>.Empty);
+            // The helper's summary first (one lookup by the called method): finding constant data in every argument of
+            // every call would bind the initializers of every member handed to one.
+            var keyParameters = _keyParameters.Get(method);
             if (keyParameters.IsEmpty)
             {
                 return;
@@ -124,10 +124,12 @@ public sealed class HardCodedSigningKeyAnalyzer : DiagnosticAnalyzer
             foreach (var argument in arguments)
             {
                 if (argument.ArgumentKind != ArgumentKind.DefaultValue && argument.Parameter is { } parameter
-                    && parameter.Ordinal < keyParameters.Length && keyParameters[parameter.Ordinal] is not null)
+                    && parameter.Ordinal < keyParameters.Length && keyParameters[parameter.Ordinal] is not null
+                    && _tracker.Find(argument.Value) is { } origin)
                 {
-                    var helper = method.ContainingType is { } type ? type.Name + "." + method.Name : method.Name;
-                    Check(context, argument.Value, method.MethodKind == MethodKind.Constructor ? "new " + method.ContainingType!.Name : helper);
+                    var helper = method.MethodKind == MethodKind.Constructor ? "new " + method.ContainingType.Name
+                        : method.ContainingType is { } type ? type.Name + "." + method.Name : method.Name;
+                    Report(context, argument.Value, helper, origin);
                 }
             }
         }
@@ -162,8 +164,7 @@ public sealed class HardCodedSigningKeyAnalyzer : DiagnosticAnalyzer
         {
             foreach (var parameter in method.Parameters)
             {
-                if (parameter.Type.SpecialType == SpecialType.System_String
-                    || parameter.Type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte })
+                if (IsKeyShaped(parameter.Type))
                 {
                     return true;
                 }
@@ -172,13 +173,19 @@ public sealed class HardCodedSigningKeyAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
+        private static bool IsKeyShaped(ITypeSymbol type) =>
+            type.SpecialType == SpecialType.System_String || type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte };
+
         private void Check(OperationAnalysisContext context, IOperation value, string member)
         {
-            if (value.Syntax is null || _tracker.Find(value) is not { } origin)
+            if (value.Syntax is not null && _tracker.Find(value) is { } origin)
             {
-                return;
+                Report(context, value, member, origin);
             }
+        }
 
+        private void Report(OperationAnalysisContext context, IOperation value, string member, ConstantOrigin origin)
+        {
             var properties = origin.IsElement ? ImmutableDictionary<string, string?>.Empty.With(FixProperties.Shape, ElementShape)
                 : origin.IsOptionsDefault ? ImmutableDictionary<string, string?>.Empty.With(FixProperties.Shape, OptionsDefaultShape)
                 : ImmutableDictionary<string, string?>.Empty;

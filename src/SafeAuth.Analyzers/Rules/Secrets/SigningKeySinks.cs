@@ -13,15 +13,58 @@ namespace SafeAuth.Analyzers.Rules.Secrets;
 /// </summary>
 internal sealed class SigningKeySinks
 {
-    /// <summary>Identifiers at least one of which a method body names when it can hold a sink (a filter before binding it).</summary>
-    public static readonly ImmutableHashSet<string> SinkNames = ImmutableHashSet.Create(
-        System.StringComparer.Ordinal,
-        "SymmetricSecurityKey", "HMACSHA1", "HMACSHA256", "HMACSHA384", "HMACSHA512", "HMACMD5", "HMAC", "Key",
-        "HashData", "HashDataAsync", "TryHashData", "WithSecret", "Encode", "Decode", "DecodeToObject", "DecodeBytes");
+    private static readonly string[] HmacNames = { "HMACSHA1", "HMACSHA256", "HMACSHA384", "HMACSHA512", "HMACMD5", "HMAC", "HashData", "HashDataAsync", "TryHashData" };
+    private static readonly string[] JwtNetNames = { "WithSecret", "Encode", "Decode", "DecodeToObject" };
+    private static readonly string[] JoseNames = { "Encode", "Decode", "DecodeBytes", "Verify", "Decrypt" };
+
+    /// <summary>Text that every file naming one of the identifiers above contains (fewer, shorter words to search for).</summary>
+    private static readonly string[] HmacWords = { "HMAC", "HashData" };
+    private static readonly string[] JwtNetWords = { "WithSecret", "Encode", "Decode" };
+    private static readonly string[] JoseWords = { "Encode", "Decode", "Verify", "Decrypt" };
 
     private readonly SecretSymbols _symbols;
 
-    public SigningKeySinks(SecretSymbols symbols) => _symbols = symbols;
+    public SigningKeySinks(SecretSymbols symbols)
+    {
+        _symbols = symbols;
+        var names = ImmutableHashSet.CreateBuilder<string>(System.StringComparer.Ordinal);
+        var words = ImmutableHashSet.CreateBuilder<string>(System.StringComparer.Ordinal);
+        if (symbols.SymmetricSecurityKey is not null)
+        {
+            names.Add("SymmetricSecurityKey");
+            words.Add("SymmetricSecurityKey");
+        }
+
+        if (symbols.KeyedHashAlgorithm is not null)
+        {
+            names.UnionWith(HmacNames);
+            words.UnionWith(HmacWords);
+        }
+
+        if (symbols.JwtNetBuilder is not null || symbols.JwtNetIEncoder is not null || symbols.JwtNetIDecoder is not null)
+        {
+            names.UnionWith(JwtNetNames);
+            words.UnionWith(JwtNetWords);
+        }
+
+        if (symbols.JoseJwt is not null)
+        {
+            names.UnionWith(JoseNames);
+            words.UnionWith(JoseWords);
+        }
+
+        SinkNames = names.ToImmutable();
+        SinkWords = words.ToImmutableArray();
+    }
+
+    /// <summary>
+    /// Identifiers a method body names when it can hold a sink of a library this compilation references: a filter on
+    /// the project's helpers before one is bound (a helper that assigns <c>hmac.Key</c> also names its HMAC type).
+    /// </summary>
+    public ImmutableHashSet<string> SinkNames { get; }
+
+    /// <summary>Words the text of a file holding such a helper contains, searched before its syntax is looked at.</summary>
+    public ImmutableArray<string> SinkWords { get; }
 
     /// <summary>The key values <paramref name="operation"/> hands to a sink, each with the sink's name; none for most operations.</summary>
     public void Collect(IOperation operation, List<(IOperation Value, string Member)> sinks)

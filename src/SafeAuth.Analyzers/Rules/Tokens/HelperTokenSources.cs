@@ -17,28 +17,49 @@ namespace SafeAuth.Analyzers.Rules.Tokens;
 /// </summary>
 internal sealed class HelperTokenSources
 {
-    private const string SummaryKind = "AUTH101.ReturnsUnverified";
-
-    /// <summary>Identifiers a helper's body names when it can read a token (a filter before binding it).</summary>
-    private static readonly ImmutableHashSet<string> ReadNames = ImmutableHashSet.Create(
-        System.StringComparer.Ordinal,
-        "ReadJwtToken", "ReadJsonWebToken", "ReadToken", "JwtSecurityToken", "JsonWebToken", "Decode", "DecodeToObject",
-        "Payload", "PayloadBytes", "DecodeBytes");
+    private static readonly string[] IdentityModelReads = { "ReadJwtToken", "ReadJsonWebToken", "ReadToken" };
+    private static readonly string[] JwtNetReads = { "Decode", "DecodeToObject" };
+    private static readonly string[] JoseReads = { "Payload", "PayloadBytes", "Decode", "DecodeBytes" };
 
     private static readonly Summary None = new(-1, SourceKind.Payload);
 
     private readonly UnverifiedTokenSources _sources;
     private readonly TokenSymbols _tokens;
-    private readonly ProjectMethods _methods;
     private readonly ClaimTrust _trust;
+    private readonly ImmutableHashSet<string> _readNames;
+    private readonly ProjectMethods.SummaryTable<Summary> _summaries;
 
     public HelperTokenSources(UnverifiedTokenSources sources, TokenSymbols tokens, ProjectMethods methods, ClaimTrust trust)
     {
         _sources = sources;
         _tokens = tokens;
-        _methods = methods;
         _trust = trust;
+        var names = ImmutableHashSet.CreateBuilder<string>(System.StringComparer.Ordinal);
+        if (tokens.HasIdentityModel)
+        {
+            names.UnionWith(IdentityModelReads);
+        }
+
+        if (tokens.JwtNetBuilder is not null || tokens.JwtNetIDecoder is not null)
+        {
+            names.UnionWith(JwtNetReads);
+        }
+
+        if (tokens.JoseJwt is not null)
+        {
+            names.UnionWith(JoseReads);
+        }
+
+        _readNames = names.ToImmutable();
+        // What a file holding such a helper contains: "ReadJ" for ReadJwtToken and ReadJsonWebToken, "Token(" for a
+        // token constructor, the other libraries' read names as they are.
+        var words = _readNames.IsEmpty ? ImmutableArray<string>.Empty
+            : _readNames.Except(IdentityModelReads).Union(tokens.HasIdentityModel ? new[] { "ReadJ", "ReadToken", "Token(" } : System.Array.Empty<string>()).ToImmutableArray();
+        _summaries = methods.Summaries(words, MayRead, Summarize, None);
     }
+
+    /// <summary>Whether any library read can be in a helper at all: without a JWT library there is none to follow.</summary>
+    public bool IsActive => !_readNames.IsEmpty;
 
     /// <summary>Whether <paramref name="invocation"/> calls a project helper that returns unverified token data read from one of its arguments.</summary>
     public bool TryGetSource(IInvocationOperation invocation, out SourceKind kind, out string member)
@@ -46,12 +67,12 @@ internal sealed class HelperTokenSources
         kind = SourceKind.Payload;
         member = string.Empty;
         var method = invocation.TargetMethod;
-        if (method.ReturnsVoid || !HasStringParameter(method))
+        if (!IsActive || method.ReturnsVoid || !HasStringParameter(method))
         {
             return false;
         }
 
-        var summary = _methods.Summary(SummaryKind, method, static syntax => ProjectMethods.MentionsAny(syntax, ReadNames), Summarize, None);
+        var summary = _summaries.Get(method);
         if (summary.Parameter < 0)
         {
             return false;
@@ -60,6 +81,30 @@ internal sealed class HelperTokenSources
         kind = summary.Kind;
         member = (method.ContainingType is { } type ? type.Name + "." : string.Empty) + method.Name;
         return true;
+    }
+
+    /// <summary>
+    /// Before a helper is bound: its syntax names a library read (<c>ReadJwtToken</c>, Jwt.Net's or jose-jwt's decode)
+    /// or creates <c>new JwtSecurityToken(text)</c> / <c>new JsonWebToken(text)</c>.
+    /// </summary>
+    private bool MayRead(SyntaxNode syntax)
+    {
+        foreach (var token in syntax.DescendantTokens())
+        {
+            if (!token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken))
+            {
+                continue;
+            }
+
+            if (_readNames.Contains(token.ValueText)
+                || (token.ValueText is "JwtSecurityToken" or "JsonWebToken"
+                    && token.Parent?.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.ObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: 1 }))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private Summary Summarize(IOperation body)

@@ -37,12 +37,13 @@ public sealed class TokenValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
             var result = scope.Types.Get(MetadataNames.TokenValidationResult);
             if (result is not null && !scope.IsSilent)
             {
-                start.RegisterOperationAction(c => Analyze(c, result, scope), OperationKind.Invocation);
+                var aspNet = AspNetSymbols.Create(scope.Types);
+                start.RegisterOperationAction(c => Analyze(c, result, aspNet, scope), OperationKind.Invocation);
             }
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol resultType, AnalysisScope scope)
+    private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol resultType, AspNetSymbols aspNet, AnalysisScope scope)
     {
         var invocation = (IInvocationOperation)context.Operation;
         if (invocation.TargetMethod.Name != "ValidateTokenAsync"
@@ -58,7 +59,7 @@ public sealed class TokenValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var use = Misuse(result, resultType);
+        var use = Misuse(result, resultType, aspNet);
         if (use is not null)
         {
             var location = invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } syntax
@@ -85,7 +86,7 @@ public sealed class TokenValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>How the result is misused, or <c>null</c> when it is checked, returned or handed on.</summary>
-    private static string? Misuse(IOperation result, INamedTypeSymbol resultType)
+    private static string? Misuse(IOperation result, INamedTypeSymbol resultType, AspNetSymbols aspNet)
     {
         var parent = result.WalkUpConversion(out var child);
         switch (parent)
@@ -97,23 +98,29 @@ public sealed class TokenValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
             case IPropertyReferenceOperation property when property.Instance == child:
                 return IsCheck(property.Property.Name) ? null : "used (" + property.Property.Name + ")";
             case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
-                return LocalMisuse(declarator.Symbol, result, resultType);
+                return LocalMisuse(declarator.Symbol, result, resultType, aspNet);
             case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when assignment.Value == child:
-                return LocalMisuse(target.Local, result, resultType);
+                return LocalMisuse(target.Local, result, resultType, aspNet);
             default:
                 return null;
         }
     }
 
-    private static string? LocalMisuse(ILocalSymbol local, IOperation anchor, INamedTypeSymbol resultType)
+    private static string? LocalMisuse(ILocalSymbol local, IOperation anchor, INamedTypeSymbol resultType, AspNetSymbols aspNet)
     {
         string? firstUse = null;
         foreach (var operation in anchor.GetRoot().DescendantsAndSelf())
         {
-            // Any check of IsValid or Exception on a validation result (also in patterns) counts.
+            // Any check of IsValid or Exception on a validation result (also in patterns) counts, unless all it does
+            // is reach a log line: `log.LogInformation("valid {Valid}", result.IsValid)` decides nothing.
             if (operation is IPropertyReferenceOperation { Property: var checkedProperty } && IsCheck(checkedProperty.Name)
                 && checkedProperty.ContainingType.InheritsFromOrEquals(resultType))
             {
+                if (OnlyLogged(operation, aspNet))
+                {
+                    continue;
+                }
+
                 return null;
             }
 
@@ -132,7 +139,8 @@ public sealed class TokenValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
             switch (parent)
             {
                 case IPropertyReferenceOperation property when property.Instance == child:
-                    firstUse ??= "used (" + property.Property.Name + ")";
+                    // An IsValid or Exception that only reaches a log line is neither a check nor a use of the claims.
+                    firstUse ??= IsCheck(property.Property.Name) ? null : "used (" + property.Property.Name + ")";
                     break;
                 case IAssignmentOperation assignment when assignment.Target == child:
                     break;
@@ -146,4 +154,24 @@ public sealed class TokenValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
     }
 
     private static bool IsCheck(string name) => name is "IsValid" or "Exception";
+
+    /// <summary>Whether <paramref name="read"/> is only an argument (or part of one) of a logging call in its statement.</summary>
+    private static bool OnlyLogged(IOperation read, AspNetSymbols aspNet)
+    {
+        for (var current = read.Parent; current is not null && current is not (IExpressionStatementOperation or IBlockOperation); current = current.Parent)
+        {
+            if (current is IInvocationOperation invocation)
+            {
+                return aspNet.IsLoggingCall(invocation);
+            }
+
+            if (current is IConditionalOperation or IBinaryOperation or IUnaryOperation or IIsPatternOperation or ISwitchExpressionOperation
+                or IReturnOperation or IAssignmentOperation or IVariableInitializerOperation)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
 }

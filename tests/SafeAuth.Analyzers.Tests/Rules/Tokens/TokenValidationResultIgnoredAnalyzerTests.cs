@@ -24,6 +24,49 @@ public class TokenValidationResultIgnoredAnalyzerTests
             VerifyCS.Diagnostic().WithLocation(0).WithArguments("JsonWebTokenHandler.ValidateTokenAsync", "used (ClaimsIdentity)"));
     }
 
+    /// <summary>An IsValid that only reaches a log line decides nothing; one that decides (if, return, pattern, assignment) is a check.</summary>
+    [Fact]
+    public async Task Reports_IsValidOnlyLogged_NotWhenItDecides()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(TokenUsings + """
+            using Microsoft.Extensions.Logging;
+
+            public class Auth(ILogger<Auth> log)
+            {
+                public async Task<string?> Logged(string token, TokenValidationParameters parameters)
+                {
+                    var result = await new JsonWebTokenHandler().{|#0:ValidateTokenAsync(token, parameters)|};
+                    log.LogInformation("token valid: {Valid}", result.IsValid);
+                    Console.WriteLine($"validation error: {result.Exception?.Message}");
+                    return result.ClaimsIdentity.Name;
+                }
+
+                public async Task<string?> LoggedThenChecked(string token, TokenValidationParameters parameters)
+                {
+                    var result = await new JsonWebTokenHandler().ValidateTokenAsync(token, parameters);
+                    log.LogInformation("token valid: {Valid}", result.IsValid);
+                    if (!result.IsValid) return null;
+                    return result.ClaimsIdentity.Name;
+                }
+
+                public async Task<string?> Kept(string token, TokenValidationParameters parameters)
+                {
+                    var result = await new JsonWebTokenHandler().ValidateTokenAsync(token, parameters);
+                    var valid = result.IsValid;
+                    log.LogDebug("checked");
+                    return valid ? result.ClaimsIdentity.Name : null;
+                }
+
+                public async Task<string?> Ternary(string token, TokenValidationParameters parameters)
+                {
+                    var result = await new JsonWebTokenHandler().ValidateTokenAsync(token, parameters);
+                    return result.IsValid ? result.ClaimsIdentity.Name : null;
+                }
+            }
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("JsonWebTokenHandler.ValidateTokenAsync", "used (ClaimsIdentity)"));
+    }
+
     [Fact]
     public async Task Reports_Discarded_Inline_AndSyncOverAsync()
     {
