@@ -51,10 +51,12 @@ internal sealed class HelperTokenSources
         }
 
         _readNames = names.ToImmutable();
-        // What a file holding such a helper contains: "ReadJ" for ReadJwtToken and ReadJsonWebToken, "Token(" for a
-        // token constructor, the other libraries' read names as they are.
+        // What a file holding such a helper contains: "ReadJ" for ReadJwtToken and ReadJsonWebToken, the token
+        // constructors as written, the other libraries' read names as they are.
         var words = _readNames.IsEmpty ? ImmutableArray<string>.Empty
-            : _readNames.Except(IdentityModelReads).Union(tokens.HasIdentityModel ? new[] { "ReadJ", "ReadToken", "Token(" } : System.Array.Empty<string>()).ToImmutableArray();
+            : _readNames.Except(IdentityModelReads)
+                .Union(tokens.HasIdentityModel ? new[] { "ReadJ", "ReadToken", "JwtSecurityToken(", "JsonWebToken(" } : System.Array.Empty<string>())
+                .ToImmutableArray();
         _summaries = methods.Summaries(words, MayRead, Summarize, None);
     }
 
