@@ -84,10 +84,12 @@ public class AuthorizationCodeWithoutPkceAnalyzerTests
 
     // ---------- Duende token requests ----------
 
-    [Fact]
-    public async Task Reports_AuthorizationCodeTokenRequest_WithoutCodeVerifier()
+    [Theory]
+    [InlineData("Duende.IdentityModel.Client", References.Duende)]
+    [InlineData("IdentityModel.Client", References.LegacyIdentityModel)] // before the Duende rename
+    public async Task Reports_AuthorizationCodeTokenRequest_WithoutCodeVerifier(string library, References references)
     {
-        await Verify(DuendeUsings + """
+        await Verify(DuendeUsings.Replace("Duende.IdentityModel.Client", library) + """
             public class Callback
             {
                 public Task<TokenResponse> Redeem(HttpClient http, string code) =>
@@ -99,36 +101,7 @@ public class AuthorizationCodeWithoutPkceAnalyzerTests
                         RedirectUri = "http://127.0.0.1:7890/",
                     });
             }
-            """, References.Duende,
-            VerifyCS.Diagnostic().WithLocation(0).WithArguments("AuthorizationCodeTokenRequest"));
-    }
-
-    [Fact]
-    public async Task Reports_AuthorizationCodeTokenRequest_IdentityModelBeforeTheRename()
-    {
-        await Verify(DuendeUsings.Replace("Duende.IdentityModel.Client", "IdentityModel.Client") + """
-            public class Callback
-            {
-                public Task<TokenResponse> Redeem(HttpClient http, string code) =>
-                    http.RequestAuthorizationCodeTokenAsync({|#0:new AuthorizationCodeTokenRequest|}
-                    {
-                        Address = "https://login.example.com/connect/token",
-                        ClientId = "app",
-                        Code = code,
-                        RedirectUri = "http://127.0.0.1:7890/",
-                    });
-
-                public Task<TokenResponse> WithVerifier(HttpClient http, string code, string verifier) =>
-                    http.RequestAuthorizationCodeTokenAsync(new AuthorizationCodeTokenRequest
-                    {
-                        Address = "https://login.example.com/connect/token",
-                        ClientId = "app",
-                        Code = code,
-                        CodeVerifier = verifier,
-                        RedirectUri = "http://127.0.0.1:7890/",
-                    });
-            }
-            """, References.LegacyIdentityModel,
+            """, references,
             VerifyCS.Diagnostic().WithLocation(0).WithArguments("AuthorizationCodeTokenRequest"));
     }
 

@@ -174,10 +174,12 @@ public class ImplicitOrPasswordGrantAnalyzerTests
 
     // ---------- password grant ----------
 
-    [Fact]
-    public async Task Reports_DuendePasswordTokenRequest_InlineOnce()
+    [Theory]
+    [InlineData("Duende.IdentityModel.Client", References.Duende)]
+    [InlineData("IdentityModel.Client", References.LegacyIdentityModel)] // before the Duende rename
+    public async Task Reports_DuendePasswordTokenRequest_InlineOnce(string library, References references)
     {
-        await VerifyCS.VerifyAnalyzerAsync(DuendeUsings + """
+        await VerifyCS.VerifyAnalyzerAsync(DuendeUsings.Replace("Duende.IdentityModel.Client", library) + """
             public class Login
             {
                 public Task<TokenResponse> SignIn(HttpClient http, string user, string password) =>
@@ -189,7 +191,7 @@ public class ImplicitOrPasswordGrantAnalyzerTests
                         Password = password,
                     });
             }
-            """, References.Duende, null,
+            """, references, null,
             VerifyCS.Diagnostic().WithLocation(0).WithArguments("PasswordTokenRequest", "password grant"));
     }
 
@@ -236,25 +238,6 @@ public class ImplicitOrPasswordGrantAnalyzerTests
             """, references, null,
             VerifyCS.Diagnostic().WithLocation(0).WithArguments("TokenRequest.GrantType = \"password\"", "password grant"),
             VerifyCS.Diagnostic().WithLocation(1).WithArguments("TokenRequest.GrantType = \"password\"", "password grant"));
-    }
-
-    [Fact]
-    public async Task Reports_PasswordTokenRequest_IdentityModelBeforeTheRename()
-    {
-        await VerifyCS.VerifyAnalyzerAsync(DuendeUsings.Replace("Duende.IdentityModel.Client", "IdentityModel.Client") + """
-            public class Login
-            {
-                public Task<TokenResponse> SignIn(HttpClient http, string user, string password) =>
-                    http.RequestPasswordTokenAsync({|#0:new PasswordTokenRequest|}
-                    {
-                        Address = "https://login.example.com/connect/token",
-                        ClientId = "app",
-                        UserName = user,
-                        Password = password,
-                    });
-            }
-            """, References.LegacyIdentityModel, null,
-            VerifyCS.Diagnostic().WithLocation(0).WithArguments("PasswordTokenRequest", "password grant"));
     }
 
     [Fact]

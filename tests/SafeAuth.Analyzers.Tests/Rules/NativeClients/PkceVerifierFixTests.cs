@@ -62,37 +62,13 @@ public class PkceVerifierFixTests
             """);
     }
 
-    [Fact]
-    public async Task StaticMethod_RedeemingInTheSameMethod_SendsTheLocalVerifier()
+    /// <summary>Also for an app on IdentityModel 6 (before the Duende rename): the same fix in its own namespace.</summary>
+    [Theory]
+    [InlineData("Duende.IdentityModel.Client", Native)]
+    [InlineData("IdentityModel.Client", References.LegacyIdentityModel | References.SafeAuthRuntime)]
+    public async Task StaticMethod_RedeemingInTheSameMethod_SendsTheLocalVerifier(string library, References references)
     {
-        await VerifyFix(Usings + """
-            public static class Login
-            {
-                public static async Task<TokenResponse> RunAsync(HttpClient http, RequestUrl request, System.Func<string, Task<string>> browser)
-                {
-                    var code = await browser(request.[|CreateAuthorizeUrl("app", "code", "openid", "http://127.0.0.1:7890/")|]);
-                    return await http.RequestAuthorizationCodeTokenAsync([|new AuthorizationCodeTokenRequest|] { ClientId = "app", Code = code });
-                }
-            }
-            """, Usings.Replace("using Duende.IdentityModel.Client;\n", "using Duende.IdentityModel.Client;\nusing SafeAuth.NativeApps;\n", StringComparison.Ordinal) + """
-            public static class Login
-            {
-                public static async Task<TokenResponse> RunAsync(HttpClient http, RequestUrl request, System.Func<string, Task<string>> browser)
-                {
-                    var codeVerifier = Pkce.CreateVerifier();
-                    var codeChallenge = Pkce.CreateChallenge(codeVerifier);
-                    var code = await browser(request.CreateAuthorizeUrl("app", "code", "openid", "http://127.0.0.1:7890/", codeChallenge: codeChallenge, codeChallengeMethod: "S256"));
-                    return await http.RequestAuthorizationCodeTokenAsync(new AuthorizationCodeTokenRequest { ClientId = "app", Code = code, CodeVerifier = codeVerifier });
-                }
-            }
-            """);
-    }
-
-    /// <summary>An app on IdentityModel 6 (before the Duende rename) gets the same fix in its own namespace.</summary>
-    [Fact]
-    public async Task StaticMethod_IdentityModelBeforeTheRename_SendsTheLocalVerifier()
-    {
-        var usings = Usings.Replace("Duende.IdentityModel.Client", "IdentityModel.Client", StringComparison.Ordinal);
+        var usings = Usings.Replace("Duende.IdentityModel.Client", library, StringComparison.Ordinal);
         await VerifyFix(usings + """
             public static class Login
             {
@@ -102,7 +78,7 @@ public class PkceVerifierFixTests
                     return await http.RequestAuthorizationCodeTokenAsync([|new AuthorizationCodeTokenRequest|] { ClientId = "app", Code = code });
                 }
             }
-            """, usings.Replace("using IdentityModel.Client;\n", "using IdentityModel.Client;\nusing SafeAuth.NativeApps;\n", StringComparison.Ordinal) + """
+            """, usings.Replace($"using {library};\n", $"using {library};\nusing SafeAuth.NativeApps;\n", StringComparison.Ordinal) + """
             public static class Login
             {
                 public static async Task<TokenResponse> RunAsync(HttpClient http, RequestUrl request, System.Func<string, Task<string>> browser)
@@ -113,6 +89,6 @@ public class PkceVerifierFixTests
                     return await http.RequestAuthorizationCodeTokenAsync(new AuthorizationCodeTokenRequest { ClientId = "app", Code = code, CodeVerifier = codeVerifier });
                 }
             }
-            """, References.LegacyIdentityModel | References.SafeAuthRuntime);
+            """, references);
     }
 }
