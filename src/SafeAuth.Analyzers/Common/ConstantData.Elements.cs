@@ -39,6 +39,7 @@ internal sealed partial class ConstantDataTracker
         return null;
     }
 
+    /// <summary><c>Encoding.*.GetBytes</c>, <c>Convert.FromBase64String</c>/<c>FromHexString</c>, <c>Base64UrlEncoder.DecodeBytes</c> of one value.</summary>
     private bool IsEncoding(IInvocationOperation invocation)
     {
         var type = invocation.TargetMethod.ContainingType;

@@ -186,14 +186,15 @@ internal sealed partial class ConstantDataTracker
 
     private ConstantOrigin? FromInvocation(IInvocationOperation invocation, int depth, HashSet<ISymbol> visited)
     {
+        if (IsEncoding(invocation))
+        {
+            return Find(invocation.Arguments[0].Value, depth + 1, visited);
+        }
+
         var method = invocation.TargetMethod;
         var type = method.ContainingType;
         switch (method.Name)
         {
-            case "GetBytes" when invocation.Arguments.Length == 1 && invocation.Instance is not null && type.InheritsFromOrEquals(_symbols.Encoding):
-            case "FromBase64String" or "FromHexString" when invocation.Arguments.Length == 1 && SymbolEqualityComparer.Default.Equals(type, _symbols.Convert):
-            case "DecodeBytes" when invocation.Arguments.Length == 1 && SymbolEqualityComparer.Default.Equals(type, _symbols.Base64UrlEncoder):
-                return Find(invocation.Arguments[0].Value, depth + 1, visited);
 
             case "ToArray" when invocation.Arguments.Length == 0 && invocation.Instance?.WalkDownConversion() is IUtf8StringOperation utf8:
                 return Find(utf8, depth + 1, visited);
