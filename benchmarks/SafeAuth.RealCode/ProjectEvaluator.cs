@@ -67,6 +67,21 @@ internal sealed class ProjectEvaluator : IDisposable
         return 0;
     }
 
+    /// <summary>The app's own scripts, as the package adds them: wwwroot/**/*.js and *.mjs, *.razor.js; not wwwroot/lib or *.min.js.</summary>
+    private static bool IsAppScript(string directory, string file)
+    {
+        var relative = Path.GetRelativePath(directory, file).Replace('\\', '/');
+        var name = Path.GetFileName(file);
+        if (name.EndsWith(".min.js", StringComparison.OrdinalIgnoreCase) || relative.StartsWith("wwwroot/lib/", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        return relative.StartsWith("wwwroot/", StringComparison.OrdinalIgnoreCase)
+            ? name.EndsWith(".js", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".mjs", StringComparison.OrdinalIgnoreCase)
+            : name.EndsWith(".razor.js", StringComparison.OrdinalIgnoreCase);
+    }
+
     private ProjectModel ToModel(Project project, string path, string framework)
     {
         var directory = Path.GetDirectoryName(path)!;
@@ -77,8 +92,9 @@ internal sealed class ProjectEvaluator : IDisposable
             .ToImmutableArray();
         var settings = project.GetItems("Content").Concat(project.GetItems("None"))
             .Select(i => Path.GetFullPath(Path.Combine(directory, i.EvaluatedInclude)))
-            .Where(f => Path.GetFileName(f).StartsWith("appsettings", StringComparison.OrdinalIgnoreCase)
-                        && f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && File.Exists(f))
+            .Where(f => ((Path.GetFileName(f).StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && f.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+                         || IsAppScript(directory, f))
+                        && File.Exists(f))
             .Distinct(StringComparer.Ordinal)
             .ToImmutableArray();
         // ImplicitUsings: the SDK writes these `Using` items into a generated file at build time.

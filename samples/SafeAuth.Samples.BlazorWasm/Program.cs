@@ -8,6 +8,8 @@ builder.RootComponents.Add<App>("#app");
 builder.Services.AddScoped(_ => new HttpClient { BaseAddress = new Uri(builder.HostEnvironment.BaseAddress) });
 builder.Services.AddScoped<TokenSessionService>();
 builder.Services.AddScoped<PartnerApiClient>();
+builder.Services.AddScoped<BrowserStorage>();
+builder.Services.AddScoped<RememberMeService>();
 
 builder.Services.AddOidcAuthentication(options =>
 {

@@ -91,6 +91,36 @@ public sealed class ProjectScanTests
     }
 
     [Fact]
+    public async Task ProjectWithoutThePackage_GetsItsSettingsAndScripts_AsThePackageWouldHandThem()
+    {
+        using var folder = NewRepository();
+        folder.File("App/App.csproj", ProjectFile.Replace(
+            "<PackageReference Include=\"System.IdentityModel.Tokens.Jwt\" Version=\"8.23.0\" />",
+            "<PackageReference Include=\"Microsoft.JSInterop\" Version=\"10.0.15\" />"));
+        folder.File("App/appsettings.json", "{ \"Jwt\": { \"Key\": \"ThisIsMySuperSecretKeyForJwt2024!\" } }");
+        folder.File("App/wwwroot/js/auth.js", "window.auth = { save(token) { localStorage.setItem('session', token); } };");
+        folder.File("App/wwwroot/lib/vendor/auth.js", "function keep(token) { localStorage.setItem('session', token); }");
+        folder.File("App/AuthService.cs", """
+            using Microsoft.JSInterop;
+
+            namespace Demo;
+
+            public sealed class AuthService(IJSRuntime js)
+            {
+                public ValueTask SaveAsync(string value) => js.InvokeVoidAsync("auth.save", value);
+                public ValueTask KeepAsync(string value) => js.InvokeVoidAsync("keep", value);
+            }
+            """);
+
+        var run = await CliRun.RunAsync("scan", Path.Combine(folder.Path, "App", "App.csproj"), "--format", "json");
+
+        Assert.Equal(1, run.ExitCode);
+        var findings = JsonDocument.Parse(run.Output).RootElement.GetProperty("findings").EnumerateArray()
+            .Select(f => f.GetProperty("ruleId").GetString() + " " + f.GetProperty("file").GetString()).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(new[] { "AUTH304 appsettings.json", "AUTH401 AuthService.cs" }, findings);
+    }
+
+    [Fact]
     public async Task CompilerErrors_AreAnalysedPartially_AndSaidSo()
     {
         using var folder = NewRepository();

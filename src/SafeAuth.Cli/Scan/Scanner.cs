@@ -144,7 +144,7 @@ public sealed class Scanner
 
         var failures = new List<string>();
         var options = new CompilationWithAnalyzersOptions(
-            project.AnalyzerOptions,
+            PackageFiles.For(project),
             (exception, analyzer, diagnostic) => { lock (failures) { failures.Add($"{analyzer.GetType().Name} threw {exception.GetType().Name}: {exception.Message}"); } },
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: false,

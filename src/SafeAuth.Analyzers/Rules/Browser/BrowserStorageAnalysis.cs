@@ -23,11 +23,22 @@ internal static class BrowserStorageAnalysis
             return;
         }
 
+        // One level into the project's own code: its storage wrappers, and the JS functions of its script files.
+        var wrappers = new StorageWrappers(context.Compilation, symbols);
+        var functions = JsStorageFunctions.Create(context.Options, context.CancellationToken);
         context.RegisterOperationAction(
             operationContext =>
             {
                 var invocation = (IInvocationOperation)operationContext.Operation;
-                if (!BrowserStorageWrite.TryMatch(invocation, symbols, out var write) || write.Storage != storage)
+                BrowserStorageWrite write;
+                if (BrowserStorageWrite.TryMatch(invocation, symbols, out write))
+                {
+                    if (write.Storage != storage)
+                    {
+                        return;
+                    }
+                }
+                else if (!wrappers.TryMatch(invocation, storage, out write) && !functions.TryMatch(invocation, symbols, storage, out write))
                 {
                     return;
                 }

@@ -25,6 +25,10 @@ internal enum StorageSinkKind
     Blazored,
     /// <summary>A <c>[JSImport("localStorage.setItem")]</c> method.</summary>
     JSImport,
+    /// <summary>The project's own method whose parameter reaches one of the writes above (<see cref="StorageWrappers"/>).</summary>
+    Wrapper,
+    /// <summary>The app's own JS function that writes its argument to storage (<see cref="JsStorageFunctions"/>).</summary>
+    JsFunction,
 }
 
 /// <summary>
@@ -34,8 +38,9 @@ internal enum StorageSinkKind
 /// </summary>
 internal sealed class BrowserStorageWrite
 {
-    private BrowserStorageWrite(IInvocationOperation invocation, BrowserStorage storage, StorageSinkKind kind, IOperation? key, string? keyText, IOperation? value, string member)
+    private BrowserStorageWrite(IInvocationOperation invocation, BrowserStorage storage, StorageSinkKind kind, IOperation? key, string? keyText, IOperation? value, string member, string? fallbackEvidence = null)
     {
+        FallbackEvidence = fallbackEvidence;
         Invocation = invocation;
         Storage = storage;
         Kind = kind;
@@ -60,6 +65,13 @@ internal sealed class BrowserStorageWrite
 
     /// <summary>What the message names, e.g. <c>IJSRuntime.InvokeVoidAsync("localStorage.setItem")</c>.</summary>
     public string Member { get; }
+
+    /// <summary>What says the value is a token when the key and value do not (a JS function's token-named parameter), or null.</summary>
+    public string? FallbackEvidence { get; }
+
+    /// <summary>A call that writes to storage through the project's own code: a wrapper method or a JS function of the app.</summary>
+    internal static BrowserStorageWrite Indirect(IInvocationOperation invocation, BrowserStorage storage, StorageSinkKind kind, IOperation? key, string? keyText, IOperation value, string member, string? fallbackEvidence = null) =>
+        new(invocation, storage, kind, key, keyText, value, member, fallbackEvidence);
 
     /// <summary>Matches a storage write. Returns false for reads, removes, clears and anything it cannot resolve.</summary>
     public static bool TryMatch(IInvocationOperation invocation, BrowserStorageSymbols symbols, out BrowserStorageWrite write)
@@ -110,7 +122,7 @@ internal sealed class BrowserStorageWrite
         }
     }
 
-    private static bool IsJsInteropMethod(IMethodSymbol method, INamedTypeSymbol type, BrowserStorageSymbols symbols)
+    internal static bool IsJsInteropMethod(IMethodSymbol method, INamedTypeSymbol type, BrowserStorageSymbols symbols)
     {
         foreach (var extensions in symbols.JsInteropExtensions)
         {
@@ -158,13 +170,7 @@ internal sealed class BrowserStorageWrite
         }
 
         var method = invocation.TargetMethod;
-        var receiverName = ServiceName(invocation, method.ContainingType);
-        if (receiverName.EndsWith("Extensions", StringComparison.Ordinal))
-        {
-            receiverName = method.Parameters.Length > 0 ? method.Parameters[0].Type.Name : receiverName;
-        }
-
-        var member = receiverName + "." + method.Name + "(\"" + identifier + "\")";
+        var member = InteropMember(invocation, identifier);
 
         if (method.Name is "SetValueAsync" or "SetValue")
         {
@@ -197,6 +203,19 @@ internal sealed class BrowserStorageWrite
 
         write = new BrowserStorageWrite(invocation, storage, StorageSinkKind.JsInteropSetItem, args[0], ValueFlow.StringOrNull(args[0]), args[1], member);
         return true;
+    }
+
+    /// <summary>What a message names for a JS interop call: <c>IJSRuntime.InvokeVoidAsync("identifier")</c>.</summary>
+    internal static string InteropMember(IInvocationOperation invocation, string identifier)
+    {
+        var method = invocation.TargetMethod;
+        var receiverName = ServiceName(invocation, method.ContainingType);
+        if (receiverName.EndsWith("Extensions", StringComparison.Ordinal))
+        {
+            receiverName = method.Parameters.Length > 0 ? method.Parameters[0].Type.Name : receiverName;
+        }
+
+        return receiverName + "." + method.Name + "(\"" + identifier + "\")";
     }
 
     /// <summary>
@@ -280,7 +299,7 @@ internal sealed class BrowserStorageWrite
     }
 
     /// <summary>The elements passed as JS arguments: a params array, an explicit array, or a local holding one.</summary>
-    private static ImmutableArray<IOperation> JsArguments(IOperation? args)
+    internal static ImmutableArray<IOperation> JsArguments(IOperation? args)
     {
         if (args is null)
         {

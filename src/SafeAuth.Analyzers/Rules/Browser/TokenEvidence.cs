@@ -29,7 +29,7 @@ internal static class TokenEvidence
             return "value " + evidence;
         }
 
-        return null;
+        return write.FallbackEvidence;
     }
 
     private static string? ValueEvidence(IOperation operation, BrowserStorageSymbols symbols, int depth, HashSet<ISymbol> visited)

@@ -23,6 +23,20 @@ internal static class BrowserStorageVerifier<TAnalyzer>
         await test.RunAsync(CancellationToken.None);
     }
 
+    /// <summary>Runs with the app's script files (path, text) handed to the analyzer as additional files, as the package does.</summary>
+    public static async Task VerifyWithScriptsAsync(string source, (string Path, string Text)[] scripts, params DiagnosticResult[] expected)
+    {
+        var test = new CSharpCodeFixVerifier<TAnalyzer, TokenWrittenToBrowserStorageCodeFixProvider>.Test(Client, null) { TestCode = source };
+        test.TestState.Sources.Add((BlazoredStorageStubs.FileName, BlazoredStorageStubs.Source));
+        foreach (var script in scripts)
+        {
+            test.TestState.AdditionalFiles.Add((script.Path, script.Text));
+        }
+
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync(CancellationToken.None);
+    }
+
     /// <summary>Applies the fix, and Fix All in document, project and solution scope, and compares the result.</summary>
     public static async Task VerifyFixAsync(string source, string fixedSource, References references, params DiagnosticResult[] expected)
     {

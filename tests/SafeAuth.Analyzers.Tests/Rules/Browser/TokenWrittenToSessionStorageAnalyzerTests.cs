@@ -154,4 +154,32 @@ public class TokenWrittenToSessionStorageAnalyzerTests
             }
             """, Verify.Client | References.SafeAuthRuntime);
     }
+
+    [Fact]
+    public async Task Reports_SessionStorageWrapperAndScriptFunction_ButNotTheirLocalStorageTwins()
+    {
+        await Verify.VerifyWithScriptsAsync(Usings + """
+            public sealed class SessionStore(IJSRuntime js)
+            {
+                public ValueTask SetAsync(string key, string value) => js.InvokeVoidAsync("sessionStorage.setItem", key, value);
+                public ValueTask SetLocalAsync(string key, string value) => js.InvokeVoidAsync("localStorage.setItem", key, value);
+            }
+
+            public sealed class AuthService(IJSRuntime js, SessionStore store)
+            {
+                public async Task OnLoginAsync(string response)
+                {
+                    await {|#0:store.SetAsync("refresh_token", response)|};
+                    await store.SetLocalAsync("refresh_token", response);
+                    await {|#1:js.InvokeVoidAsync("tab.keep", response)|};
+                    await js.InvokeVoidAsync("tab.keepLocal", response);
+                }
+            }
+            """,
+            new[] { ("/app/wwwroot/tab.js", "window.tab = { keep(token) { sessionStorage.setItem('t', token); }, keepLocal(token) { localStorage.setItem('t', token); } };") },
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments(
+                "SessionStore.SetAsync (which calls IJSRuntime.InvokeVoidAsync(\"sessionStorage.setItem\"))", "key 'refresh_token'"),
+            VerifyCS.Diagnostic().WithLocation(1).WithArguments(
+                "IJSRuntime.InvokeVoidAsync(\"tab.keep\") (keep in tab.js calls sessionStorage.setItem)", "JS parameter 'token'"));
+    }
 }
