@@ -5,7 +5,8 @@ namespace SafeAuth.Analyzers.Common;
 
 /// <summary>
 /// Recognises a JWT payload decoded by hand: <c>token.Split('.')[1]</c>, base64 or base64url decoded,
-/// then parsed as JSON. Values are followed through locals and the usual padding and character fix-ups.
+/// then parsed as JSON. Values are followed through locals, the usual padding and character fix-ups, and one level
+/// into the project's own helpers (<c>ParseBase64WithoutPadding(payload)</c>, a helper that decodes a whole segment).
 /// </summary>
 internal static class HandRolledDecoding
 {
@@ -49,6 +50,11 @@ internal static class HandRolledDecoding
     {
         public IArrayElementReferenceOperation? Element;
         public IInvocationOperation? Split;
+
+        /// <summary>Set while a helper's body is traced: the trace may end at one of the helper's parameters.</summary>
+        public bool InHelper;
+        public IParameterSymbol? Parameter;
+        public bool DecodedAtParameter;
     }
 
     private static bool Trace(IOperation operation, bool decoded, int depth, Found found)
@@ -62,25 +68,13 @@ internal static class HandRolledDecoding
         switch (operation)
         {
             case IInvocationOperation invocation:
-                var method = invocation.TargetMethod;
-                if (IsBase64Decode(method))
-                {
-                    return !decoded && invocation.Arguments.Length > 0 && Trace(invocation.Arguments[0].Value, decoded: true, depth + 1, found);
-                }
+                return TraceInvocation(invocation, decoded, depth, found);
 
-                if (method.Name == "GetString" && method.ContainingType?.ToDisplayString() == "System.Text.Encoding"
-                    && invocation.Arguments.Length > 0)
-                {
-                    return Trace(invocation.Arguments[0].Value, decoded, depth + 1, found);
-                }
-
-                if (method.ContainingType?.SpecialType == SpecialType.System_String && invocation.Instance is not null
-                    && method.Name is "Replace" or "PadRight" or "PadLeft" or "Trim" or "TrimEnd" or "Substring" or "ToString")
-                {
-                    return Trace(invocation.Instance, decoded, depth + 1, found);
-                }
-
-                return false;
+            case IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: not (MethodKind.AnonymousFunction or MethodKind.LambdaMethod) } } parameter }
+                when found.InHelper:
+                found.Parameter = parameter;
+                found.DecodedAtParameter = decoded;
+                return true;
 
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation:
                 return Trace(concatenation.LeftOperand, decoded, depth + 1, found);
@@ -110,6 +104,92 @@ internal static class HandRolledDecoding
             default:
                 return false;
         }
+    }
+
+    private static bool TraceInvocation(IInvocationOperation invocation, bool decoded, int depth, Found found)
+    {
+        var method = invocation.TargetMethod;
+        if (IsBase64Decode(method))
+        {
+            return !decoded && invocation.Arguments.Length > 0 && Trace(invocation.Arguments[0].Value, decoded: true, depth + 1, found);
+        }
+
+        if (method.Name == "GetString" && method.ContainingType?.ToDisplayString() == "System.Text.Encoding"
+            && invocation.Arguments.Length > 0)
+        {
+            return Trace(invocation.Arguments[0].Value, decoded, depth + 1, found);
+        }
+
+        if (method.ContainingType?.SpecialType == SpecialType.System_String && invocation.Instance is not null
+            && method.Name is "Replace" or "PadRight" or "PadLeft" or "Trim" or "TrimEnd" or "Substring" or "ToString")
+        {
+            return Trace(invocation.Instance, decoded, depth + 1, found);
+        }
+
+        return TraceThroughHelper(invocation, decoded, depth, found);
+    }
+
+    /// <summary>
+    /// One level into a project method: what it returns is traced in its body; a trace that ends at one of its
+    /// parameters goes on with the argument the call passes for it, one that finds the whole segment read there ends.
+    /// </summary>
+    private static bool TraceThroughHelper(IInvocationOperation invocation, bool decoded, int depth, Found found)
+    {
+        if (found.InHelper || invocation.SemanticModel?.Compilation is not { } compilation || invocation.TargetMethod.ReturnsVoid)
+        {
+            return false;
+        }
+
+        var methods = ProjectMethods.For(compilation);
+        if (methods.Target(invocation.TargetMethod) is not { } target || methods.Body(target) is not { } body)
+        {
+            return false;
+        }
+
+        foreach (var operation in body.Descendants())
+        {
+            if (operation is not IReturnOperation { ReturnedValue: { } returned } || InNestedFunction(operation, body))
+            {
+                continue;
+            }
+
+            var inner = new Found { InHelper = true };
+            if (!Trace(returned, decoded, depth + 1, inner))
+            {
+                continue;
+            }
+
+            if (inner.Parameter is null)
+            {
+                found.Element = inner.Element;
+                found.Split = inner.Split;
+                return true;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Ordinal == inner.Parameter.Ordinal && argument.ArgumentKind != ArgumentKind.DefaultValue
+                    && Trace(argument.Value, inner.DecodedAtParameter, depth + 1, found))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool InNestedFunction(IOperation operation, IOperation body)
+    {
+        for (var current = operation.Parent; current is not null && current != body; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsDotSplit(IOperation array, int depth, Found found)

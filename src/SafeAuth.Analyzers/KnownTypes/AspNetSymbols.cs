@@ -23,6 +23,8 @@ internal sealed class AspNetSymbols
         AuthenticationTicket = types.Get(MetadataNames.AuthenticationTicket);
         ClaimsIdentity = types.Get(MetadataNames.ClaimsIdentity);
         ClaimsPrincipal = types.Get(MetadataNames.ClaimsPrincipal);
+        Claim = types.Get(MetadataNames.Claim);
+        AuthenticationStateProvider = types.Get(MetadataNames.AuthenticationStateProvider);
         ILogger = types.Get(MetadataNames.ILogger);
         LoggerExtensions = types.Get(MetadataNames.LoggerExtensions);
 
@@ -60,6 +62,10 @@ internal sealed class AspNetSymbols
     public INamedTypeSymbol? AuthenticationTicket { get; }
     public INamedTypeSymbol? ClaimsIdentity { get; }
     public INamedTypeSymbol? ClaimsPrincipal { get; }
+    public INamedTypeSymbol? Claim { get; }
+
+    /// <summary>Blazor's <c>AuthenticationStateProvider</c>: a component library that builds the user from a token.</summary>
+    public INamedTypeSymbol? AuthenticationStateProvider { get; }
     public INamedTypeSymbol? ILogger { get; }
     public INamedTypeSymbol? LoggerExtensions { get; }
 

@@ -5,7 +5,11 @@ internal static partial class MetadataNames
 {
     // System.Security.Claims
     public const string ClaimsIdentity = "System.Security.Claims.ClaimsIdentity";
+    public const string Claim = "System.Security.Claims.Claim";
     public const string ClaimsPrincipal = "System.Security.Claims.ClaimsPrincipal";
+
+    // Microsoft.AspNetCore.Components.Authorization
+    public const string AuthenticationStateProvider = "Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider";
 
     // Microsoft.IdentityModel / System.IdentityModel.Tokens.Jwt
     public const string JwtSecurityTokenHandler = "System.IdentityModel.Tokens.Jwt.JwtSecurityTokenHandler";

@@ -38,6 +38,11 @@ public enum References
     /// IdentityModel.OidcClient 5 (not served here: <see cref="StubAssemblies.LegacyOidcClient"/>).
     /// </summary>
     LegacyIdentityModel = 32768,
+    /// <summary>
+    /// A Razor component library: Microsoft.AspNetCore.Components and its Authorization assembly (the
+    /// <c>AuthenticationStateProvider</c>), without the HTTP pipeline or the WebAssembly host.
+    /// </summary>
+    ComponentsAuthorization = 65536,
 
     AllJwtLibraries = IdentityModel | JwtNet | Jose,
     Server = AllJwtLibraries | AspNetCore | JwtBearer,
@@ -106,6 +111,13 @@ public static class TestReferences
         {
             Add(Cache.Get("identitymodel6", () => FromAssemblies(typeof(global::IdentityModel.Client.TokenResponse).Assembly)
                 .Append(("IdentityModel.OidcClient", StubAssemblies.LegacyOidcClient))));
+        }
+
+        if (references.HasFlag(References.ComponentsAuthorization))
+        {
+            Add(Cache.Get("components-authorization", () => FromDirectory(SharedFrameworkDirectory, name =>
+                name is "Microsoft.AspNetCore.Components" or "Microsoft.AspNetCore.Components.Authorization"
+                || name.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal))));
         }
 
         if (references.HasFlag(References.JsInterop))

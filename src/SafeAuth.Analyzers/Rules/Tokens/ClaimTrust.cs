@@ -47,9 +47,17 @@ internal sealed class ClaimTrust
         }
 
         // Where the token came from is asked only of reads whose claims are trusted: most reads are not.
-        var reason = new TrustFinder(this, containingSymbol, root).Find(source, kind);
+        var reason = new TrustFinder(this, containingSymbol, root, returnIsUse: false).Find(source, kind);
         return reason is not null && _provenance.IsTrusted(TokenArgument(source), root) ? null : reason;
     }
+
+    /// <summary>
+    /// Whether what <paramref name="source"/> read leaves its method as the return value: itself, or claims made of it
+    /// (<c>new Claim(k, v)</c> added to a list that is returned, a LINQ projection of the payload). A project helper
+    /// that does so is a source of unverified claims at its calls (<see cref="HelperTokenSources"/>).
+    /// </summary>
+    public bool ReachesReturn(IOperation source, SourceKind kind, ISymbol containingSymbol) =>
+        new TrustFinder(this, containingSymbol, source.GetRoot(), returnIsUse: true).Find(source, kind) == TrustFinder.Returned;
 
     /// <summary>
     /// Whether the same member body also validates the same token text (reading <c>kid</c> or <c>iss</c> first to
@@ -127,17 +135,22 @@ internal sealed class ClaimTrust
     /// <summary>Follows the unverified value through locals, fields and casts to the place it is trusted.</summary>
     private sealed class TrustFinder
     {
-        private const int MaxDepth = 4;
+        /// <summary>The reason <see cref="ReachesReturn"/> looks for: the claim data is what the method returns.</summary>
+        internal const string Returned = "returned";
+
+        private const int MaxDepth = ValueFlow.MaxDepth;
         private readonly ClaimTrust _owner;
         private readonly ISymbol _containingSymbol;
         private readonly IOperation _root;
+        private readonly bool _returnIsUse;
         private readonly HashSet<ISymbol> _visited = new(SymbolEqualityComparer.Default);
 
-        public TrustFinder(ClaimTrust owner, ISymbol containingSymbol, IOperation root)
+        public TrustFinder(ClaimTrust owner, ISymbol containingSymbol, IOperation root, bool returnIsUse)
         {
             _owner = owner;
             _containingSymbol = containingSymbol;
             _root = root;
+            _returnIsUse = returnIsUse;
         }
 
         public string? Find(IOperation source, SourceKind kind) => FindFromValue(source, kind, 0);
@@ -218,21 +231,22 @@ internal sealed class ClaimTrust
         private string? ClaimUse(IOperation claim, int depth)
         {
             // Into a principal: trusted anywhere on a server.
-            for (var current = claim.Parent; current is not null; current = current.Parent)
+            var previous = claim;
+            for (var current = claim.Parent; current is not null; previous = current, current = current.Parent)
             {
-                if (current is IObjectCreationOperation creation
-                    && (creation.Type.InheritsFromOrEquals(_owner._aspNet.ClaimsIdentity)
-                        || creation.Type.InheritsFromOrEquals(_owner._aspNet.ClaimsPrincipal)
-                        || creation.Type.InheritsFromOrEquals(_owner._aspNet.AuthenticationTicket)))
+                if (Carried(current, previous, depth) is { } carried)
                 {
-                    return "its claims build a " + creation.Type!.Name;
+                    return carried.Length == 0 ? null : carried;
                 }
 
-                if (current is IInvocationOperation { TargetMethod.Name: "AddClaim" or "AddClaims" or "AddIdentity" } add
-                    && (add.Instance?.Type.InheritsFromOrEquals(_owner._aspNet.ClaimsIdentity) == true
-                        || add.Instance?.Type.InheritsFromOrEquals(_owner._aspNet.ClaimsPrincipal) == true))
+                if (PrincipalReason(current) is { } principal)
                 {
-                    return "its claims are added to a " + add.Instance!.Type!.Name;
+                    return principal;
+                }
+
+                if (_returnIsUse && current is IReturnOperation && !InNestedFunction(current))
+                {
+                    return Returned;
                 }
 
                 if (IsStatement(current))
@@ -267,6 +281,74 @@ internal sealed class ClaimTrust
             }
 
             return OnlyLogged(claim) ? null : "its claims decide what a request may do";
+        }
+
+        /// <summary>A principal, identity or ticket that <paramref name="current"/> builds or adds claims to.</summary>
+        private string? PrincipalReason(IOperation current)
+        {
+            if (current is IObjectCreationOperation creation
+                && (creation.Type.InheritsFromOrEquals(_owner._aspNet.ClaimsIdentity)
+                    || creation.Type.InheritsFromOrEquals(_owner._aspNet.ClaimsPrincipal)
+                    || creation.Type.InheritsFromOrEquals(_owner._aspNet.AuthenticationTicket)))
+            {
+                return "its claims build a " + creation.Type!.Name;
+            }
+
+            if (current is IInvocationOperation { TargetMethod.Name: "AddClaim" or "AddClaims" or "AddIdentity" } add
+                && (add.Instance?.Type.InheritsFromOrEquals(_owner._aspNet.ClaimsIdentity) == true
+                    || add.Instance?.Type.InheritsFromOrEquals(_owner._aspNet.ClaimsPrincipal) == true))
+            {
+                return "its claims are added to a " + add.Instance!.Type!.Name;
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// Claim data carried on by <paramref name="current"/>: a <c>new Claim(type, value)</c> made of it, a LINQ
+        /// projection of it, a collection it is added to (a local or field, followed). The reason found that way
+        /// (empty when there is none), or null when <paramref name="current"/> carries nothing.
+        /// </summary>
+        private string? Carried(IOperation current, IOperation previous, int depth)
+        {
+            if (current is IObjectCreationOperation creation && previous is IArgumentOperation
+                && _owner._aspNet.Claim is { } claimType && creation.Type.InheritsFromOrEquals(claimType))
+            {
+                return FindFromValue(creation, SourceKind.Payload, depth + 1) ?? string.Empty;
+            }
+
+            if (current is not IInvocationOperation invocation || previous is not IArgumentOperation)
+            {
+                return null;
+            }
+
+            var method = invocation.TargetMethod;
+            if (method.ContainingType?.ToDisplayString() == "System.Linq.Enumerable" && !method.ReturnType.IsValueType)
+            {
+                return FindFromValue(invocation, SourceKind.Payload, depth + 1) ?? string.Empty;
+            }
+
+            if (method.Name is "Add" or "AddRange" or "Insert" or "Push" or "Enqueue"
+                && invocation.Instance?.WalkDownConversion().ReferencedSymbol() is ILocalSymbol or IFieldSymbol
+                && !invocation.Instance.Type.InheritsFromOrEquals(_owner._aspNet.ClaimsIdentity))
+            {
+                return FindFromSymbol(invocation.Instance.WalkDownConversion().ReferencedSymbol()!, SourceKind.Payload, depth + 1) ?? string.Empty;
+            }
+
+            return null;
+        }
+
+        private bool InNestedFunction(IOperation operation)
+        {
+            for (var current = operation.Parent; current is not null && current != _root; current = current.Parent)
+            {
+                if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private bool OnlyLogged(IOperation claim)

@@ -52,16 +52,17 @@ internal sealed class HelperTokenSources
 
         _readNames = names.ToImmutable();
         // What a file holding such a helper contains: "ReadJ" for ReadJwtToken and ReadJsonWebToken, the token
-        // constructors as written, the other libraries' read names as they are.
-        var words = _readNames.IsEmpty ? ImmutableArray<string>.Empty
-            : _readNames.Except(IdentityModelReads)
-                .Union(tokens.HasIdentityModel ? new[] { "ReadJ", "ReadToken", "JwtSecurityToken(", "JsonWebToken(" } : System.Array.Empty<string>())
-                .ToImmutableArray();
+        // constructors as written, the other libraries' read names as they are; "Split(" for a hand-rolled decode,
+        // which needs no library.
+        var words = _readNames.Except(IdentityModelReads)
+            .Union(tokens.HasIdentityModel ? new[] { "ReadJ", "ReadToken", "JwtSecurityToken(", "JsonWebToken(" } : System.Array.Empty<string>())
+            .Union(new[] { "Split(" })
+            .ToImmutableArray();
         _summaries = methods.Summaries(words, MayRead, Summarize, None);
     }
 
-    /// <summary>Whether any library read can be in a helper at all: without a JWT library there is none to follow.</summary>
-    public bool IsActive => !_readNames.IsEmpty;
+    /// <summary>Whether a read can be in a helper at all: a hand-rolled decode can be, with or without a JWT library.</summary>
+    public bool IsActive => true;
 
     /// <summary>Whether <paramref name="invocation"/> calls a project helper that returns unverified token data read from one of its arguments.</summary>
     public bool TryGetSource(IInvocationOperation invocation, out SourceKind kind, out string member)
@@ -91,6 +92,7 @@ internal sealed class HelperTokenSources
     /// </summary>
     private bool MayRead(SyntaxNode syntax)
     {
+        bool splits = false, parses = false;
         foreach (var token in syntax.DescendantTokens())
         {
             if (!token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken))
@@ -104,9 +106,13 @@ internal sealed class HelperTokenSources
             {
                 return true;
             }
+
+            splits |= token.ValueText == "Split";
+            parses |= token.ValueText is "Deserialize" or "DeserializeAsync" or "DeserializeObject" or "Parse";
         }
 
-        return false;
+        // A hand-rolled decode: the token split into its segments, and the payload parsed as JSON.
+        return splits && parses;
     }
 
     private Summary Summarize(IOperation body)
@@ -119,10 +125,20 @@ internal sealed class HelperTokenSources
             }
 
             // Validated in the helper (kid or iss read first to pick the key), or trusted right there (reported there).
-            if (ClaimTrust.ContainsValidation(body, operation) || _trust.GetTrustReason(operation, readKind, parameter.ContainingSymbol) is not null
-                || !IsReturned(body, operation, out var kind))
+            if (ClaimTrust.ContainsValidation(body, operation) || _trust.GetTrustReason(operation, readKind, parameter.ContainingSymbol) is not null)
             {
                 continue;
+            }
+
+            // The read returned (or its local), else claims made of it: ParseClaimsFromJwt returns new Claim(k, v) for each entry.
+            if (!IsReturned(body, operation, out var kind))
+            {
+                if (!_trust.ReachesReturn(operation, readKind, parameter.ContainingSymbol))
+                {
+                    continue;
+                }
+
+                kind = SourceKind.Payload;
             }
 
             return new Summary(parameter.Ordinal, kind);
@@ -138,7 +154,9 @@ internal sealed class HelperTokenSources
         var readKind = SourceKind.TokenObject;
         IOperation? text = operation switch
         {
-            IInvocationOperation invocation when _sources.TryGetInvocationSource(invocation, out readKind, out _) => FirstString(invocation.Arguments),
+            IInvocationOperation invocation when _sources.TryGetInvocationSource(invocation, out readKind, out _) =>
+                HandRolledDecoding.IsJsonParse(invocation.TargetMethod)
+                && HandRolledDecoding.TryFindPayloadSegment(invocation.Arguments[0].Value, out _, out var split) ? split.Instance : FirstString(invocation.Arguments),
             IObjectCreationOperation { Constructor: { Parameters.Length: 1 } constructor } creation
                 when SymbolEqualityComparer.Default.Equals(constructor.ContainingType, _tokens.JwtSecurityToken)
                      || SymbolEqualityComparer.Default.Equals(constructor.ContainingType, _tokens.JsonWebToken) => FirstString(creation.Arguments),

@@ -68,8 +68,9 @@ public sealed class JwtReadWithoutValidationAnalyzer : DiagnosticAnalyzer
 
         var aspNet = AspNetSymbols.Create(tokens.Types);
 
-        // Hand-rolled decoding is only watched where there is a request to trust it in, or a JWT library in use.
-        if (!tokens.HasAnyJwtLibrary && aspNet.HttpContext is null)
+        // Hand-rolled decoding is only watched where there is a request to trust it in, a JWT library in use, or a
+        // Blazor AuthenticationStateProvider to build the user in (a component library shared by server and client).
+        if (!tokens.HasAnyJwtLibrary && aspNet.HttpContext is null && aspNet.AuthenticationStateProvider is null)
         {
             return null;
         }

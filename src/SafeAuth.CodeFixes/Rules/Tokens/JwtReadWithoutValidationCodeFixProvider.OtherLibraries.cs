@@ -107,7 +107,10 @@ public sealed partial class JwtReadWithoutValidationCodeFixProvider
         var strictJwt = types.Get(MetadataNames.SafeAuthStrictJwt);
         if (strictJwt is null || setup is null || !HandRolledDecoding.TryFindPayloadSegment(parse.Arguments[0].Value, out var element, out var split)
             || split.Instance?.Syntax is not ExpressionSyntax tokenSyntax
-            || element.Syntax is not ExpressionSyntax elementSyntax)
+            || element.Syntax is not ExpressionSyntax elementSyntax
+            // The segment read in a helper of the project: its other callers would change too.
+            || elementSyntax.SyntaxTree != parse.Syntax.SyntaxTree
+            || elementSyntax.FirstAncestorOrSelf<MemberDeclarationSyntax>() != parse.Syntax.FirstAncestorOrSelf<MemberDeclarationSyntax>())
         {
             return;
         }
