@@ -105,6 +105,16 @@ public partial class JwtReadWithoutValidationAnalyzerTests
     }
 
     [Fact]
+    public async Task NoDiagnostic_TutorialParseClaimsFromJwt_InAComponentLibraryDeclaredABrowserLibrary()
+    {
+        var test = new VerifyCS.Test(References.ComponentsAuthorization, "build_property.SafeAuthProjectKind = browser")
+        {
+            TestCode = AuthStateUsings + TutorialProvider.Replace("{|#0:", string.Empty).Replace("|}, \"jwt\")", ", \"jwt\")"),
+        };
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task Reports_PaddingHelper_InAController_AtTheParse()
     {
         await VerifyCS.VerifyAnalyzerAsync(Usings + """
