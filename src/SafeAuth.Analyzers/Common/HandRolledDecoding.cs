@@ -1,4 +1,7 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace SafeAuth.Analyzers.Common;
@@ -129,6 +132,32 @@ internal static class HandRolledDecoding
         return TraceThroughHelper(invocation, decoded, depth, found);
     }
 
+    /// <summary>What a helper that takes part in a decode names: a base64 decode, the split, the padding or the character fix-ups.</summary>
+    private static readonly ImmutableArray<string> HelperWords = ImmutableArray.Create("Base64", "Decode", "Split(", "Pad", "Replace(", "\"=");
+
+    private static readonly ConditionalWeakTable<Compilation, ProjectMethods.SummaryTable<IOperation?>> Helpers = new();
+
+    /// <summary>The bodies of the project's methods that may decode or pad a segment (the rest are never bound for this).</summary>
+    private static ProjectMethods.SummaryTable<IOperation?> CreateHelpers(Compilation compilation) =>
+        ProjectMethods.For(compilation).Summaries<IOperation?>(HelperWords, MayDecode, body => body, null);
+
+    private static bool MayDecode(SyntaxNode syntax)
+    {
+        foreach (var token in syntax.DescendantTokens())
+        {
+            var text = token.ValueText;
+            if ((token.IsKind(SyntaxKind.IdentifierToken)
+                 && (text.IndexOf("Base64", System.StringComparison.Ordinal) >= 0 || text is "Decode" or "DecodeBytes" or "Split" or "PadRight" or "PadLeft" or "Replace"))
+                || (token.IsKind(SyntaxKind.StringLiteralToken) && text is "=" or "==")
+                || (token.IsKind(SyntaxKind.CharacterLiteralToken) && text is "="))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// One level into a project method: what it returns is traced in its body; a trace that ends at one of its
     /// parameters goes on with the argument the call passes for it, one that finds the whole segment read there ends.
@@ -140,8 +169,7 @@ internal static class HandRolledDecoding
             return false;
         }
 
-        var methods = ProjectMethods.For(compilation);
-        if (methods.Target(invocation.TargetMethod) is not { } target || methods.Body(target) is not { } body)
+        if (Helpers.GetValue(compilation, CreateHelpers).Get(invocation.TargetMethod) is not { } body)
         {
             return false;
         }
@@ -242,24 +270,9 @@ internal static class HandRolledDecoding
         return false;
     }
 
-    private static System.Collections.Generic.IEnumerable<IOperation> LocalValues(ILocalReferenceOperation local)
-    {
-        foreach (var operation in local.GetRoot().DescendantsAndSelf())
-        {
-            if (operation is IVariableDeclaratorOperation declarator
-                && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local)
-                && declarator.Initializer is { } initializer)
-            {
-                yield return initializer.Value;
-            }
-            else if (operation is ISimpleAssignmentOperation assignment
-                     && assignment.Target is ILocalReferenceOperation target
-                     && SymbolEqualityComparer.Default.Equals(target.Local, local.Local))
-            {
-                yield return assignment.Value;
-            }
-        }
-    }
+    /// <summary>The values a local is given (<see cref="LocalWrites"/>, the value-flow layer's walk).</summary>
+    private static System.Collections.Generic.IReadOnlyList<IOperation> LocalValues(ILocalReferenceOperation local) =>
+        LocalWrites.Of(local.Local, local).Values;
 
     private static bool IsBase64Decode(IMethodSymbol method)
     {

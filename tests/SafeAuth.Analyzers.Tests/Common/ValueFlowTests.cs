@@ -218,6 +218,21 @@ public class ValueFlowTests
         Assert.Same(held, ValueFlow.SingleValue(local, value.GetRoot()));
     }
 
+    [Fact]
+    public void SymbolReferences_ListWhereAValueGoes_InSourceOrder_WithAssignmentTargetsMarked()
+    {
+        var value = Value("static string F = \"\";", "var v = p; F = v; v = Make(); Q(v); System.Func<string> f = () => v + p;");
+        var local = ((ILocalReferenceOperation)value.WalkDownConversion()).Local;
+        var references = SymbolReferences.In(local, value);
+        Assert.Equal(4, references.Count);
+        Assert.Equal(new[] { false, true, false, false }, references.Select(SymbolReferences.IsAssignmentTarget));
+        Assert.Contains(value.WalkDownConversion(), references);
+        var parameter = SymbolReferences.In(((IMethodSymbol)local.ContainingSymbol).Parameters[0], value);
+        Assert.Equal(2, parameter.Count);
+        Assert.Same(references, SymbolReferences.In(local, value.GetRoot()));
+        Assert.Empty(SymbolReferences.In(local.ContainingSymbol, value));
+    }
+
     private static IOperation Value(string members, string body)
     {
         var source = $$"""

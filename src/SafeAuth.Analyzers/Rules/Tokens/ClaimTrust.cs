@@ -132,13 +132,13 @@ internal sealed class ClaimTrust
         || name.StartsWith("VerifyToken", System.StringComparison.Ordinal)
         || name.StartsWith("VerifyJwt", System.StringComparison.Ordinal);
 
-    /// <summary>Follows the unverified value through locals, fields and casts to the place it is trusted.</summary>
+    /// <summary>Follows the unverified value through locals, fields and casts (where it goes: <see cref="SymbolReferences"/>) to the place it is trusted.</summary>
     private sealed class TrustFinder
     {
         /// <summary>The reason <see cref="ReachesReturn"/> looks for: the claim data is what the method returns.</summary>
         internal const string Returned = "returned";
 
-        private const int MaxDepth = ValueFlow.MaxDepth;
+        private const int MaxDepth = 4;
         private readonly ClaimTrust _owner;
         private readonly ISymbol _containingSymbol;
         private readonly IOperation _root;
@@ -207,11 +207,9 @@ internal sealed class ClaimTrust
                 return null;
             }
 
-            foreach (var operation in _root.DescendantsAndSelf())
+            foreach (var operation in SymbolReferences.In(symbol, _root))
             {
-                if (operation.ReferencedSymbol() is { } referenced
-                    && SymbolEqualityComparer.Default.Equals(referenced, symbol)
-                    && !IsAssignmentTarget(operation))
+                if (!SymbolReferences.IsAssignmentTarget(operation))
                 {
                     var reason = FindFromValue(operation, kind, depth);
                     if (reason is not null)
@@ -223,9 +221,6 @@ internal sealed class ClaimTrust
 
             return null;
         }
-
-        private static bool IsAssignmentTarget(IOperation reference) =>
-            reference.Parent is IAssignmentOperation assignment && assignment.Target == reference;
 
         /// <summary><paramref name="claim"/> is claim data; decide whether it is trusted.</summary>
         private string? ClaimUse(IOperation claim, int depth)

@@ -92,7 +92,7 @@ internal sealed class HelperTokenSources
     /// </summary>
     private bool MayRead(SyntaxNode syntax)
     {
-        bool splits = false, parses = false;
+        bool splits = false, parses = false, decodes = false;
         foreach (var token in syntax.DescendantTokens())
         {
             if (!token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken))
@@ -109,10 +109,11 @@ internal sealed class HelperTokenSources
 
             splits |= token.ValueText == "Split";
             parses |= token.ValueText is "Deserialize" or "DeserializeAsync" or "DeserializeObject" or "Parse";
+            decodes |= token.ValueText.IndexOf("Base64", System.StringComparison.Ordinal) >= 0 || token.ValueText is "Decode" or "DecodeBytes";
         }
 
-        // A hand-rolled decode: the token split into its segments, and the payload parsed as JSON.
-        return splits && parses;
+        // A hand-rolled decode: the token split into its segments, a segment base64-decoded, the payload parsed as JSON.
+        return splits && parses && decodes;
     }
 
     private Summary Summarize(IOperation body)
