@@ -21,12 +21,12 @@ internal sealed class ProjectMethods
 
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<IMethodSymbol, IOperation?> _bodies = new(SymbolEqualityComparer.Default);
-    private readonly Lazy<ImmutableArray<INamedTypeSymbol>> _sourceTypes;
+    private readonly Lazy<Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>> _implementations;
 
     private ProjectMethods(Compilation compilation)
     {
         _compilation = compilation;
-        _sourceTypes = new Lazy<ImmutableArray<INamedTypeSymbol>>(CollectSourceTypes);
+        _implementations = new Lazy<Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>>(CollectImplementations);
     }
 
     public static ProjectMethods For(Compilation compilation) => Cache.GetValue(compilation, static c => new ProjectMethods(c));
@@ -159,28 +159,47 @@ internal sealed class ProjectMethods
     private IMethodSymbol? SingleImplementation(IMethodSymbol interfaceMethod)
     {
         var type = interfaceMethod.ContainingType;
-        if (!SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, _compilation.Assembly))
+        if (!SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, _compilation.Assembly)
+            || !_implementations.Value.TryGetValue(type.OriginalDefinition, out var classes) || classes.Count != 1)
         {
             return null;
         }
 
-        IMethodSymbol? found = null;
-        foreach (var candidate in _sourceTypes.Value)
+        return classes[0].FindImplementationForInterfaceMember(interfaceMethod) is IMethodSymbol implementation ? Target(implementation) : null;
+    }
+
+    /// <summary>
+    /// The concrete classes of the project by each source interface they implement, built once on the first interface
+    /// call followed: a lookup per call instead of a walk over every type.
+    /// </summary>
+    private Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>> CollectImplementations()
+    {
+        var byInterface = new Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
+        foreach (var candidate in CollectSourceTypes())
         {
-            if (candidate.TypeKind != TypeKind.Class || candidate.IsAbstract || !candidate.AllInterfaces.Contains(type, SymbolEqualityComparer.Default))
+            if (candidate.TypeKind != TypeKind.Class || candidate.IsAbstract)
             {
                 continue;
             }
 
-            if (found is not null || candidate.FindImplementationForInterfaceMember(interfaceMethod) is not IMethodSymbol implementation)
+            foreach (var implemented in candidate.AllInterfaces)
             {
-                return null;
-            }
+                var definition = implemented.OriginalDefinition;
+                if (!ReferenceEquals(definition.ContainingAssembly, _compilation.Assembly))
+                {
+                    continue;
+                }
 
-            found = implementation;
+                if (!byInterface.TryGetValue(definition, out var classes))
+                {
+                    byInterface.Add(definition, classes = new List<INamedTypeSymbol>(1));
+                }
+
+                classes.Add(candidate);
+            }
         }
 
-        return found is null ? null : Target(found);
+        return byInterface;
     }
 
     private ImmutableArray<INamedTypeSymbol> CollectSourceTypes()

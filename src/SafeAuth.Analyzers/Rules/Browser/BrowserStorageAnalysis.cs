@@ -24,7 +24,7 @@ internal static class BrowserStorageAnalysis
         }
 
         // One level into the project's own code: its storage wrappers, and the JS functions of its script files.
-        var wrappers = new StorageWrappers(context.Compilation, symbols);
+        var wrappers = StorageWrappers.For(context.Compilation, symbols);
         var functions = JsStorageFunctions.Create(context.Options, context.CancellationToken);
         context.RegisterOperationAction(
             operationContext =>

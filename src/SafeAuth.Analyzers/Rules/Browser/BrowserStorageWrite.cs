@@ -285,7 +285,7 @@ internal sealed class BrowserStorageWrite
         return false;
     }
 
-    private static IOperation? ArgumentAt(IInvocationOperation invocation, int ordinal)
+    internal static IOperation? ArgumentAt(IInvocationOperation invocation, int ordinal)
     {
         foreach (var argument in invocation.Arguments)
         {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -9,7 +10,7 @@ using SafeAuth.Analyzers.KnownTypes;
 namespace SafeAuth.Analyzers.Rules.Browser;
 
 /// <summary>
-/// The project's own storage wrappers, one level deep: a method of the project (not an interface method) whose parameter is the value of a browser-storage write in its body, such as <c>SetAsync(string key, string value)</c>
+/// The project's own storage wrappers, one level deep: a method of the project (or an interface method the project implements once) whose parameter is the value of a browser-storage write in its body, such as <c>SetAsync(string key, string value)</c>
 /// over <c>localStorage.setItem</c>. Each call to it is then a write, judged with the arguments it is given, and the
 /// finding names the wrapper. A write in the wrapper that is a token write by itself (a token key, a parameter named
 /// <c>token</c>) is reported there, once, and does not make the wrapper a sink.
@@ -22,32 +23,37 @@ internal sealed class StorageWrappers
     private readonly BrowserStorageSymbols _symbols;
     private readonly ProjectMethods.SummaryTable<ImmutableArray<Sink>> _summaries;
 
-    public StorageWrappers(Compilation compilation, BrowserStorageSymbols symbols)
+    private static readonly ConditionalWeakTable<Compilation, StorageWrappers> Cache = new();
+
+    private StorageWrappers(Compilation compilation, BrowserStorageSymbols symbols)
     {
         _symbols = symbols;
         _summaries = ProjectMethods.For(compilation).Summaries(Words, MayWrite, Summarize, ImmutableArray<Sink>.Empty);
     }
+
+    /// <summary>The compilation's wrappers, one table that AUTH401 and AUTH402 share, so a wrapper body is bound once.</summary>
+    public static StorageWrappers For(Compilation compilation, BrowserStorageSymbols symbols) =>
+        Cache.GetValue(compilation, c => new StorageWrappers(c, symbols));
 
     /// <summary>Whether <paramref name="invocation"/> calls a wrapper of the project that writes one of its arguments to browser storage.</summary>
     public bool TryMatch(IInvocationOperation invocation, BrowserStorage storage, out BrowserStorageWrite write)
     {
         write = null!;
         var method = invocation.TargetMethod;
-        // Interface calls are not followed here: finding the one implementation of every interface method the
-        // project calls cost more than the rest of the rule on the benchmark corpus.
-        if ((method.Parameters.Length == 0 && method.ReducedFrom is null) || method.ContainingType?.TypeKind == TypeKind.Interface)
+        // A call through an interface is followed to the one class of the project that implements it.
+        if (method.Parameters.Length == 0 && method.ReducedFrom is null)
         {
             return false;
         }
 
         foreach (var sink in _summaries.Get(method))
         {
-            if (sink.Storage != storage || Argument(invocation, sink.ValueOrdinal) is not { } value)
+            if (sink.Storage != storage || BrowserStorageWrite.ArgumentAt(invocation, sink.ValueOrdinal) is not { } value)
             {
                 continue;
             }
 
-            var key = sink.KeyOrdinal >= 0 ? Argument(invocation, sink.KeyOrdinal) : null;
+            var key = sink.KeyOrdinal >= 0 ? BrowserStorageWrite.ArgumentAt(invocation, sink.KeyOrdinal) : null;
             var keyText = sink.KeyText ?? (key is null ? null : ValueFlow.StringOrNull(key));
             var wrapper = (method.ContainingType is { } type ? type.Name + "." : string.Empty) + method.Name;
             write = BrowserStorageWrite.Indirect(invocation, storage, StorageSinkKind.Wrapper, key, keyText, value.WalkDownConversion(), wrapper + " (which calls " + sink.Inner + ")");
@@ -123,19 +129,6 @@ internal sealed class StorageWrappers
                     break;
                 default:
                     return null;
-            }
-        }
-
-        return null;
-    }
-
-    private static IOperation? Argument(IInvocationOperation invocation, int ordinal)
-    {
-        foreach (var argument in invocation.Arguments)
-        {
-            if (argument.Parameter?.Ordinal == ordinal && argument.ArgumentKind != ArgumentKind.DefaultValue)
-            {
-                return argument.Value;
             }
         }
 

@@ -60,7 +60,7 @@ public partial class TokenWrittenToLocalStorageAnalyzerTests
     }
 
     [Fact]
-    public async Task Reports_GenericBlazoredWrapper_ThroughJsonSerialization_ButNotThroughItsInterface()
+    public async Task Reports_GenericBlazoredWrapper_ThroughJsonSerialization_AndThroughItsInterface()
     {
         await Verify.VerifyAsync(WrapperUsings + """
             public interface IAppStorage
@@ -78,12 +78,35 @@ public partial class TokenWrittenToLocalStorageAnalyzerTests
                 public async Task OnLoginAsync(LoginResult login)
                 {
                     await {|#0:storage.SaveAsync("user", login)|};
-                    await appStorage.SaveAsync("user", login);
+                    await {|#1:appStorage.SaveAsync("user", login)|};
                 }
             }
             """,
             VerifyCS.Diagnostic().WithLocation(0).WithArguments(
-                "BrowserAppStorage.SaveAsync (which calls ILocalStorageService.SetItemAsStringAsync)", "value a LoginResult (its Token)"));
+                "BrowserAppStorage.SaveAsync (which calls ILocalStorageService.SetItemAsStringAsync)", "value a LoginResult (its Token)"),
+            VerifyCS.Diagnostic().WithLocation(1).WithArguments(
+                "IAppStorage.SaveAsync (which calls ILocalStorageService.SetItemAsStringAsync)", "value a LoginResult (its Token)"));
+    }
+
+    [Fact]
+    public async Task Reports_InterfaceCall_WhoseOneImplementationWritesToLocalStorage_NotTheThemeThroughIt()
+    {
+        await Verify.VerifyAsync(WrapperUsings + """
+            public interface ITokenStore { ValueTask SetAsync(string key, string value); }
+
+            public sealed class BrowserTokenStore(IJSRuntime js) : ITokenStore
+            {
+                public ValueTask SetAsync(string key, string value) => js.InvokeVoidAsync("localStorage.setItem", key, value);
+            }
+
+            public sealed class AuthService(ITokenStore store)
+            {
+                public async Task OnLoginAsync(LoginResult login) => await {|#0:store.SetAsync("authToken", login.Token)|};
+                public async Task SetThemeAsync(string theme) => await store.SetAsync("theme", theme);
+            }
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments(
+                "ITokenStore.SetAsync (which calls IJSRuntime.InvokeVoidAsync(\"localStorage.setItem\"))", "key 'authToken'"));
     }
 
     [Fact]
