@@ -141,13 +141,17 @@ internal static class HandRolledDecoding
     private static ProjectMethods.SummaryTable<IOperation?> CreateHelpers(Compilation compilation) =>
         ProjectMethods.For(compilation).Summaries<IOperation?>(HelperWords, MayDecode, body => body, null);
 
+    /// <summary>Whether an identifier names a base64 decode: <c>FromBase64String</c>, <c>Base64UrlEncoder.Decode</c>, a project's <c>ParseBase64WithoutPadding</c>.</summary>
+    internal static bool NamesDecode(string identifier) =>
+        identifier.IndexOf("Base64", System.StringComparison.Ordinal) >= 0 || identifier is "Decode" or "DecodeBytes";
+
     private static bool MayDecode(SyntaxNode syntax)
     {
         foreach (var token in syntax.DescendantTokens())
         {
             var text = token.ValueText;
             if ((token.IsKind(SyntaxKind.IdentifierToken)
-                 && (text.IndexOf("Base64", System.StringComparison.Ordinal) >= 0 || text is "Decode" or "DecodeBytes" or "Split" or "PadRight" or "PadLeft" or "Replace"))
+                 && (NamesDecode(text) || text is "Split" or "PadRight" or "PadLeft" or "Replace"))
                 || (token.IsKind(SyntaxKind.StringLiteralToken) && text is "=" or "==")
                 || (token.IsKind(SyntaxKind.CharacterLiteralToken) && text is "="))
             {

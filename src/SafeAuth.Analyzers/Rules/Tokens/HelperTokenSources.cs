@@ -61,16 +61,13 @@ internal sealed class HelperTokenSources
         _summaries = methods.Summaries(words, MayRead, Summarize, None);
     }
 
-    /// <summary>Whether a read can be in a helper at all: a hand-rolled decode can be, with or without a JWT library.</summary>
-    public bool IsActive => true;
-
     /// <summary>Whether <paramref name="invocation"/> calls a project helper that returns unverified token data read from one of its arguments.</summary>
     public bool TryGetSource(IInvocationOperation invocation, out SourceKind kind, out string member)
     {
         kind = SourceKind.Payload;
         member = string.Empty;
         var method = invocation.TargetMethod;
-        if (!IsActive || method.ReturnsVoid || !HasStringParameter(method))
+        if (method.ReturnsVoid || method.Parameters.IsEmpty)
         {
             return false;
         }
@@ -109,7 +106,7 @@ internal sealed class HelperTokenSources
 
             splits |= token.ValueText == "Split";
             parses |= token.ValueText is "Deserialize" or "DeserializeAsync" or "DeserializeObject" or "Parse";
-            decodes |= token.ValueText.IndexOf("Base64", System.StringComparison.Ordinal) >= 0 || token.ValueText is "Decode" or "DecodeBytes";
+            decodes |= HandRolledDecoding.NamesDecode(token.ValueText);
         }
 
         // A hand-rolled decode: the token split into its segments, a segment base64-decoded, the payload parsed as JSON.
@@ -148,7 +145,11 @@ internal sealed class HelperTokenSources
         return None;
     }
 
-    /// <summary>The helper's parameter a library read in its body reads the token text of (through locals and string clean-up such as <c>Replace("Bearer ", "")</c>).</summary>
+    /// <summary>
+    /// The helper's parameter a library read in its body reads the token text of: the text itself (through locals and
+    /// string clean-up such as <c>Replace("Bearer ", "")</c>), or a request it is given (<c>this HttpRequest request</c>,
+    /// read through <c>request.Headers.Authorization</c>).
+    /// </summary>
     private IParameterSymbol? ReadOf(IOperation operation, out SourceKind kind)
     {
         kind = SourceKind.TokenObject;
@@ -172,7 +173,13 @@ internal sealed class HelperTokenSources
             {
                 case IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: not (MethodKind.AnonymousFunction or MethodKind.LocalFunction) } } reference:
                     return reference.Parameter;
-                case IInvocationOperation { Instance: { } instance, TargetMethod.ContainingType.SpecialType: SpecialType.System_String }:
+                case IInvocationOperation { Instance: { } instance } call
+                    when call.TargetMethod.ContainingType.SpecialType == SpecialType.System_String || call.TargetMethod.Name == "ToString":
+                    text = instance;
+                    break;
+                // The token taken from a request the helper is given: request.Headers.Authorization, Headers["Authorization"].
+                case IPropertyReferenceOperation { Instance: { } instance } property
+                    when property.Property.IsIndexer || property.Property.Name is "Headers" or "Authorization" or "Request" or "Query" or "Cookies":
                     text = instance;
                     break;
                 default:
@@ -235,19 +242,6 @@ internal sealed class HelperTokenSources
         }
 
         return null;
-    }
-
-    private static bool HasStringParameter(IMethodSymbol method)
-    {
-        foreach (var parameter in method.Parameters)
-        {
-            if (parameter.Type.SpecialType == SpecialType.System_String)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private sealed class Summary

@@ -88,6 +88,47 @@ public partial class JwtReadWithoutValidationAnalyzerTests
     }
 
     [Fact]
+    public async Task Reports_RequestExtensionsReturningClaims_InsideOrAtTheCall_NotOnesThatValidate()
+    {
+        // A helper given the request is request-handling code: returning the claims is trusting them, reported once
+        // there (where the fix applies). One given only the headers is a source at the call that trusts its result.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            using System.Collections.Generic;
+
+            public static class RequestExtensions
+            {
+                public static IEnumerable<Claim> TokenClaims(this HttpRequest request)
+                {
+                    var header = request.Headers.Authorization.ToString();
+                    return new JwtSecurityTokenHandler().{|#0:ReadJwtToken(header.Replace("Bearer ", ""))|}.Claims;
+                }
+
+                public static string? TokenSubject(this IHeaderDictionary headers) =>
+                    new JwtSecurityTokenHandler().ReadJwtToken(headers["Authorization"].ToString().Replace("Bearer ", "")).Subject;
+
+                public static IEnumerable<Claim> ValidatedClaims(this HttpRequest request, TokenValidationParameters parameters)
+                {
+                    var token = request.Headers.Authorization.ToString().Replace("Bearer ", "");
+                    return new JwtSecurityTokenHandler().ValidateToken(token, parameters, out _).Claims;
+                }
+            }
+
+            public class UsersController : ControllerBase
+            {
+                public IActionResult Admin() =>
+                    Request.TokenClaims().Any(c => c.Type == "role" && c.Value == "admin") ? Ok() : Forbid();
+
+                public IActionResult Delete(string id) => Request.Headers.{|#1:TokenSubject()|} == id ? Ok() : Forbid();
+
+                public IActionResult Checked(TokenValidationParameters parameters) =>
+                    Request.ValidatedClaims(parameters).Any(c => c.Type == "role" && c.Value == "admin") ? Ok() : Forbid();
+            }
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("JwtSecurityTokenHandler.ReadJwtToken", "its claims decide what a request may do"),
+            VerifyCS.Diagnostic().WithLocation(1).WithArguments("RequestExtensions.TokenSubject", "its claims decide what a request may do"));
+    }
+
+    [Fact]
     public async Task Reports_HelperThatTrustsTheReadItself_OnceInside()
     {
         await VerifyCS.VerifyAnalyzerAsync(Usings + """
