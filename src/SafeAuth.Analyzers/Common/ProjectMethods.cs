@@ -21,11 +21,13 @@ internal sealed class ProjectMethods
 
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<IMethodSymbol, IOperation?> _bodies = new(SymbolEqualityComparer.Default);
+    private readonly Lazy<ImmutableArray<INamedTypeSymbol>> _sourceTypes;
     private readonly Lazy<Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>> _implementations;
 
     private ProjectMethods(Compilation compilation)
     {
         _compilation = compilation;
+        _sourceTypes = new Lazy<ImmutableArray<INamedTypeSymbol>>(CollectSourceTypes);
         _implementations = new Lazy<Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>>(CollectImplementations);
     }
 
@@ -175,21 +177,10 @@ internal sealed class ProjectMethods
     private Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>> CollectImplementations()
     {
         var byInterface = new Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
-        foreach (var candidate in CollectSourceTypes())
+        foreach (var candidate in _sourceTypes.Value)
         {
-            if (candidate.TypeKind != TypeKind.Class || candidate.IsAbstract)
+            foreach (var definition in SourceInterfaces(candidate))
             {
-                continue;
-            }
-
-            foreach (var implemented in candidate.AllInterfaces)
-            {
-                var definition = implemented.OriginalDefinition;
-                if (!ReferenceEquals(definition.ContainingAssembly, _compilation.Assembly))
-                {
-                    continue;
-                }
-
                 if (!byInterface.TryGetValue(definition, out var classes))
                 {
                     byInterface.Add(definition, classes = new List<INamedTypeSymbol>(1));
@@ -200,6 +191,54 @@ internal sealed class ProjectMethods
         }
 
         return byInterface;
+    }
+
+    /// <summary>The interfaces declared in the project that a concrete class of it implements (none for other types).</summary>
+    private IEnumerable<INamedTypeSymbol> SourceInterfaces(INamedTypeSymbol type)
+    {
+        if (type.TypeKind != TypeKind.Class || type.IsAbstract)
+        {
+            yield break;
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (ReferenceEquals(implemented.ContainingAssembly, _compilation.Assembly))
+            {
+                yield return implemented.OriginalDefinition;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The project's interfaces that a concrete class declared in a file matching <paramref name="inFile"/> implements:
+    /// a call through any other interface cannot reach a method such a file declares.
+    /// </summary>
+    private HashSet<INamedTypeSymbol> InterfacesImplementedIn(Func<SyntaxTree, bool> inFile)
+    {
+        var found = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        foreach (var type in _sourceTypes.Value)
+        {
+            if (type.TypeKind == TypeKind.Class && !type.IsAbstract && !type.AllInterfaces.IsEmpty && InAnyFile(type, inFile))
+            {
+                found.UnionWith(SourceInterfaces(type));
+            }
+        }
+
+        return found;
+    }
+
+    private static bool InAnyFile(INamedTypeSymbol type, Func<SyntaxTree, bool> inFile)
+    {
+        foreach (var location in type.Locations)
+        {
+            if (location.SourceTree is { } tree && inFile(tree))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private ImmutableArray<INamedTypeSymbol> CollectSourceTypes()
@@ -237,6 +276,7 @@ internal sealed class ProjectMethods
         private readonly T _empty;
         private readonly ConcurrentDictionary<IMethodSymbol, T> _byCall = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, T> _byTarget = new(SymbolEqualityComparer.Default);
+        private readonly Lazy<HashSet<INamedTypeSymbol>> _interfaces;
 
         public SummaryTable(ProjectMethods methods, ImmutableArray<string> words, Func<SyntaxNode, bool> mayMatter, Func<IOperation, T> compute, T empty)
         {
@@ -245,6 +285,7 @@ internal sealed class ProjectMethods
             _mayMatter = mayMatter;
             _compute = compute;
             _empty = empty;
+            _interfaces = new Lazy<HashSet<INamedTypeSymbol>>(() => _methods.InterfacesImplementedIn(MentionsAWord));
         }
 
         /// <summary>The summary of the method a call to <paramref name="method"/> runs.</summary>
@@ -257,8 +298,15 @@ internal sealed class ProjectMethods
                 return _empty;
             }
 
-            if (method.ContainingType?.TypeKind != TypeKind.Interface
-                && (method.Locations.IsEmpty || method.Locations[0].SourceTree is not { } tree || !MentionsAWord(tree)))
+            if (method.ContainingType is not { } type)
+            {
+                return _empty;
+            }
+
+            // An interface call goes on only when a class in a file that names a word implements the interface.
+            if (type.TypeKind == TypeKind.Interface
+                ? !_interfaces.Value.Contains(type.OriginalDefinition)
+                : method.Locations.IsEmpty || method.Locations[0].SourceTree is not { } tree || !MentionsAWord(tree))
             {
                 return _empty;
             }

@@ -84,6 +84,29 @@ public class ProjectMethodsTests
         Assert.Same(methods, ProjectMethods.For(compilation));
     }
 
+    [Fact]
+    public void Summaries_FollowAnInterfaceCall_OnlyWhenItsImplementationIsInAFileNamingAWord()
+    {
+        var callers = CSharpSyntaxTree.ParseText("""
+            public interface IStore { string Save(string value); }
+            public interface IOther { string Save(string value); }
+            public static class Calls { public static void Run(IStore store, IOther other) { store.Save("a"); other.Save("a"); } }
+            """);
+        var store = CSharpSyntaxTree.ParseText("public sealed class Store : IStore { public string Save(string value) => \"localStorage\" + value.Trim(); }");
+        var other = CSharpSyntaxTree.ParseText("public sealed class Other : IOther { public string Save(string value) => value.Trim(); }");
+        var compilation = CSharpCompilation.Create("P", new[] { callers, store, other }, Basic.Reference.Assemblies.Net100.References.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var run = callers.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>().Single(m => m.Identifier.ValueText == "Run");
+        var calls = compilation.GetSemanticModel(callers).GetOperation(run)!.DescendantsAndSelf().OfType<IInvocationOperation>().ToArray();
+        var computed = 0;
+        var table = ProjectMethods.For(compilation).Summaries(ImmutableArray.Create("localStorage"), _ => true, _ => ++computed, 0);
+
+        Assert.Equal(1, table.Get(calls[0].TargetMethod)); // IStore.Save runs Store.Save, whose file names the word
+        Assert.Equal(0, table.Get(calls[1].TargetMethod)); // IOther's one class is in a file that does not
+        Assert.Equal(1, computed);
+        Assert.Equal("Other.Save", ProjectMethods.For(compilation).Target(calls[1].TargetMethod) is { } target ? target.ContainingType.Name + "." + target.Name : null);
+    }
+
     [Theory]
     [InlineData("ReadJwtToken", true)]
     [InlineData("Calls", true)]

@@ -67,7 +67,7 @@ internal sealed class HelperTokenSources
         kind = SourceKind.Payload;
         member = string.Empty;
         var method = invocation.TargetMethod;
-        if (method.ReturnsVoid || method.Parameters.IsEmpty)
+        if (method.ReturnsVoid || !HasTokenParameter(method))
         {
             return false;
         }
@@ -242,6 +242,20 @@ internal sealed class HelperTokenSources
         }
 
         return null;
+    }
+
+    /// <summary>Whether the helper can be given a token: a string, or the request headers it takes one from.</summary>
+    private static bool HasTokenParameter(IMethodSymbol method)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.Type.SpecialType == SpecialType.System_String || parameter.Type.Name is "IHeaderDictionary" or "HttpHeaders" or "HttpRequestHeaders")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private sealed class Summary
