@@ -5,6 +5,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace SafeAuth.Analyzers.Common;
@@ -212,33 +213,36 @@ internal sealed class ProjectMethods
 
     /// <summary>
     /// The project's interfaces that a concrete class declared in a file matching <paramref name="inFile"/> implements:
-    /// a call through any other interface cannot reach a method such a file declares.
+    /// a call through any other interface cannot reach a method such a file declares. Only those files' type
+    /// declarations are looked at (a class with a base list), so the cost follows the few files that name a word.
     /// </summary>
     private HashSet<INamedTypeSymbol> InterfacesImplementedIn(Func<SyntaxTree, bool> inFile)
     {
         var found = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
-        foreach (var type in _sourceTypes.Value)
+        foreach (var tree in _compilation.SyntaxTrees)
         {
-            if (type.TypeKind == TypeKind.Class && !type.IsAbstract && !type.AllInterfaces.IsEmpty && InAnyFile(type, inFile))
+            if (!inFile(tree))
             {
-                found.UnionWith(SourceInterfaces(type));
+                continue;
+            }
+
+            SemanticModel? model = null;
+            foreach (var node in tree.GetRoot().DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
+            {
+                if (node is TypeDeclarationSyntax { BaseList: not null } declaration and (ClassDeclarationSyntax or RecordDeclarationSyntax))
+                {
+#pragma warning disable RS1030 // the few files that name a summary's words, once per table
+                    model ??= _compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+                    if (model.GetDeclaredSymbol(declaration) is INamedTypeSymbol type)
+                    {
+                        found.UnionWith(SourceInterfaces(type));
+                    }
+                }
             }
         }
 
         return found;
-    }
-
-    private static bool InAnyFile(INamedTypeSymbol type, Func<SyntaxTree, bool> inFile)
-    {
-        foreach (var location in type.Locations)
-        {
-            if (location.SourceTree is { } tree && inFile(tree))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private ImmutableArray<INamedTypeSymbol> CollectSourceTypes()
